@@ -1,0 +1,118 @@
+/** What a Graph error code means to a workflow builder, and what to do about it. */
+export interface ErrorHint {
+	title: string;
+	action: string;
+}
+
+const PERMISSION: ErrorHint = {
+	title: 'Permission denied',
+	action:
+		'Give the system user behind this token access to the WhatsApp Business Account (Business Settings → Accounts → WhatsApp accounts → Assign people) and the whatsapp_business_management and whatsapp_business_messaging permissions, then generate a new token.',
+};
+
+const THROTTLED: ErrorHint = {
+	title: 'Too many calls to the Graph API',
+	action:
+		'The node already waited and retried within its retry budget. Wait a few minutes, spread the calls out, or raise "Max Retries" / "Max Wait" under "Rate Limit Handling".',
+};
+
+const SERVER: ErrorHint = {
+	title: 'Meta had a temporary problem',
+	action: 'Try again in a moment. If it keeps happening, check https://metastatus.com.',
+};
+
+const HINTS: Record<number, ErrorHint> = {
+	1: SERVER,
+	2: SERVER,
+	131000: { title: 'Something went wrong at Meta', action: SERVER.action },
+	4: THROTTLED,
+	17: THROTTLED,
+	32: THROTTLED,
+	613: THROTTLED,
+	10: PERMISSION,
+	80007: {
+		title: 'Rate limit of this WhatsApp Business Account reached',
+		action:
+			'Management calls are limited per app and account per hour. Wait until the limit resets (the details say when) or make fewer calls.',
+	},
+	80008: {
+		title: 'Rate limit of this WhatsApp Business Account reached',
+		action:
+			'Management calls are limited per app and account per hour. Wait until the limit resets (the details say when) or make fewer calls.',
+	},
+	100: {
+		title: 'Invalid parameter',
+		action: 'A value sent to Meta is not accepted: the details name the field. Correct it and run again.',
+	},
+	190: {
+		title: 'The access token is invalid or has expired',
+		action:
+			'Generate a new system-user access token in Meta Business Settings → Users → System users, and paste it into the credential.',
+	},
+	368: {
+		title: 'Temporarily blocked for policy violations',
+		action: 'Meta blocked this account for a while. Review the account quality page in WhatsApp Manager.',
+	},
+	2500: {
+		title: 'Meta could not understand the request',
+		action: 'Check the IDs in the node: one of them does not exist or is not of the expected kind.',
+	},
+	130429: {
+		title: 'Message throughput limit reached',
+		action:
+			'The phone number sends at most its throughput (80 messages per second by default). Lower "Messages per Second" or raise "Max Retries".',
+	},
+	131026: {
+		title: 'Message undeliverable',
+		action: 'The recipient may not have WhatsApp, may have blocked you or may use an old app version.',
+	},
+	131031: {
+		title: 'Business account locked',
+		action: 'Meta locked this account. Open WhatsApp Manager to see why and appeal.',
+	},
+	131047: {
+		title: 'More than 24 hours since the customer last wrote',
+		action: 'Free-form messages are only allowed within 24 hours of the customer\'s last message. Send an approved template instead.',
+	},
+	131048: {
+		title: 'Spam rate limit reached',
+		action: 'Too many of your messages were blocked or reported. Send fewer messages and improve their quality.',
+	},
+	131051: { title: 'Unsupported message type', action: 'Choose another message type.' },
+	131056: {
+		title: 'Too many messages to the same customer',
+		action: 'WhatsApp allows about one message every 6 seconds to the same number. Space out messages to this customer.',
+	},
+	132000: {
+		title: 'Template parameter count does not match',
+		action: 'Give exactly as many parameters as the template has variables in each component.',
+	},
+	132001: {
+		title: 'Template does not exist in this language',
+		action: 'Pick the template again: the name and language must match an approved template.',
+	},
+	132005: { title: 'Template text too long after filling in parameters', action: 'Shorten the parameter values.' },
+	132007: { title: 'Template parameters break the format policy', action: 'Remove new lines, tabs or more than four spaces from parameters.' },
+	132012: { title: 'Template parameter format does not match', action: 'Use the parameter type the template expects (text, currency, date, media).' },
+	132015: { title: 'Template is paused', action: 'The template was paused for low quality. Edit it or use another one.' },
+	132016: { title: 'Template is disabled', action: 'The template was disabled for low quality. Create a new one.' },
+	133010: { title: 'Phone number not registered', action: 'Register the phone number first (Phone Number → Register).' },
+	133016: { title: 'Too many register or deregister attempts', action: 'Wait before trying again.' },
+	200005: {
+		title: 'Template insights are not available yet',
+		action: 'Turn on insights for the account (Account → Update → Enable Insights) and try again later.',
+	},
+	200008: { title: 'The account has no phone numbers', action: 'Add and register a phone number first.' },
+};
+
+export function hintFor(code: number | undefined, statusCode?: number): ErrorHint | undefined {
+	if (code !== undefined) {
+		if (HINTS[code]) return HINTS[code];
+		if (code >= 200 && code <= 299) return PERMISSION;
+	}
+	if (statusCode === 401) return HINTS[190];
+	if (statusCode === 403) return PERMISSION;
+	if (statusCode === 429) return THROTTLED;
+	if (statusCode !== undefined && statusCode >= 500) return SERVER;
+	return undefined;
+}

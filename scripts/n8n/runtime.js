@@ -1,0 +1,142 @@
+// Installs a pinned Node 24 and n8n into .cache/runtime/ once; later calls return at once.
+// CLI: node scripts/n8n/runtime.js
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const NODE_VERSION = '24.21.0';
+const N8N_VERSION = '2.41.3';
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUNTIME_DIR = path.join(ROOT, '.cache', 'runtime');
+const STAMP = path.join(RUNTIME_DIR, 'stamp.json');
+const LOCK = path.join(RUNTIME_DIR, '.lock');
+const INSTALL_LOG = path.join(RUNTIME_DIR, 'install.log');
+
+const paths = {
+	// The real file, not node_modules/.bin/node: npm links bins before the binary exists when scripts are off.
+	nodeBin: path.join(RUNTIME_DIR, 'node', 'node_modules', 'node', 'bin', 'node'),
+	n8nBin: path.join(RUNTIME_DIR, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
+	n8nDir: path.join(RUNTIME_DIR, 'n8n', 'node_modules'),
+	nodeVersion: NODE_VERSION,
+	n8nVersion: N8N_VERSION,
+};
+
+const wanted = { node: NODE_VERSION, n8n: N8N_VERSION };
+
+function isReady() {
+	try {
+		const stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
+		return stamp.node === wanted.node && stamp.n8n === wanted.n8n && fs.existsSync(paths.nodeBin) && fs.existsSync(paths.n8nBin);
+	} catch {
+		return false;
+	}
+}
+
+// npm run exports npm_config_* (ignore-scripts=true from the repo's .npmrc among them): keep them out of our npm calls.
+function cleanEnv() {
+	const env = {};
+	for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'INIT_CWD') env[k] = v;
+	// node-gyp must build against the local headers instead of downloading them.
+	if (!env.npm_config_nodedir && fs.existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+	return env;
+}
+
+function run(cmd, args, cwd) {
+	return new Promise((resolve, reject) => {
+		const out = fs.openSync(INSTALL_LOG, 'a');
+		fs.writeSync(out, `\n$ (cd ${cwd} && ${cmd} ${args.join(' ')})\n`);
+		const child = spawn(cmd, args, { cwd, env: cleanEnv(), stdio: ['ignore', out, out] });
+		child.on('error', reject);
+		child.on('close', (code) => {
+			fs.closeSync(out);
+			if (code === 0) return resolve();
+			const tail = fs.readFileSync(INSTALL_LOG, 'utf8').split('\n').slice(-25).join('\n');
+			reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}) in ${cwd}; see ${INSTALL_LOG}\n${tail}`));
+		});
+	});
+}
+
+function freshFolder(dir) {
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	// An own package.json makes npm treat this folder as the project (and not read the repo's .npmrc).
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir) + '-runtime', private: true }, null, 2));
+}
+
+async function step(log, label, fn) {
+	const t0 = Date.now();
+	log(`[n8n-runtime] ${label}…`);
+	await fn();
+	log(`[n8n-runtime] ${label}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function acquireLock(log) {
+	const deadline = Date.now() + 20 * 60 * 1000;
+	for (;;) {
+		try {
+			fs.mkdirSync(LOCK);
+			return () => fs.rmSync(LOCK, { recursive: true, force: true });
+		} catch (e) {
+			if (e.code !== 'EEXIST') throw e;
+			// A lock older than 20 minutes belongs to a process that died mid-install.
+			if (Date.now() - fs.statSync(LOCK).mtimeMs > 20 * 60 * 1000) fs.rmSync(LOCK, { recursive: true, force: true });
+			else if (Date.now() > deadline) throw new Error(`timed out waiting for ${LOCK}`);
+			else {
+				log('[n8n-runtime] another process is installing; waiting…');
+				await new Promise((r) => setTimeout(r, 5000));
+			}
+		}
+	}
+}
+
+async function ensureRuntime({ log = console.log } = {}) {
+	if (isReady()) return paths;
+	fs.mkdirSync(RUNTIME_DIR, { recursive: true });
+	const release = await acquireLock(log);
+	try {
+		if (isReady()) return paths;
+		const t0 = Date.now();
+		fs.rmSync(STAMP, { force: true });
+		log(`[n8n-runtime] installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${RUNTIME_DIR} (npm output: ${INSTALL_LOG})`);
+
+		const nodeDir = path.join(RUNTIME_DIR, 'node');
+		await step(log, `npm install node@${NODE_VERSION}`, async () => {
+			freshFolder(nodeDir);
+			await run('npm', ['install', `node@${NODE_VERSION}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund'], nodeDir);
+			// The `node` package's preinstall fetches node-<platform>-<arch> from the registry and hard-links its binary
+			// to node/bin/node. Run it ourselves so the install does not depend on npm's script policy.
+			await run(process.execPath, ['installArchSpecificPackage'], path.join(nodeDir, 'node_modules', 'node'));
+			await run(paths.nodeBin, ['--version'], nodeDir);
+		});
+
+		const n8nDir = path.join(RUNTIME_DIR, 'n8n');
+		await step(log, `npm install n8n@${N8N_VERSION} --ignore-scripts (the long one)`, async () => {
+			freshFolder(n8nDir);
+			await run('npm', ['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund'], n8nDir);
+		});
+
+		// sqlite3 is N-API: building it with the machine's Node 20 headers gives a binding Node 24 loads.
+		await step(log, 'npm rebuild sqlite3 (from source)', async () => {
+			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source'], n8nDir);
+			await run(paths.nodeBin, ['-e', "require('sqlite3')"], n8nDir);
+		});
+
+		fs.writeFileSync(STAMP, JSON.stringify({ ...wanted, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - t0) / 1000) }, null, 2));
+		log(`[n8n-runtime] ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+		return paths;
+	} finally {
+		release();
+	}
+}
+
+module.exports = { ensureRuntime, runtimePaths: paths, NODE_VERSION, N8N_VERSION };
+
+if (require.main === module) {
+	ensureRuntime()
+		.then((p) => console.log(JSON.stringify(p, null, 2)))
+		.catch((e) => {
+			console.error(e.message);
+			process.exit(1);
+		});
+}

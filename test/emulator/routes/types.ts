@@ -1,0 +1,33 @@
+import type { GraphEmulator } from '../server';
+import type { ParsedRequest } from '../request';
+import type { EmulatorState, GraphObject, NodeType, TokenGrant } from '../state';
+
+export interface RouteContext {
+	req: ParsedRequest;
+	emulator: GraphEmulator;
+	state: EmulatorState;
+	/** The object the path's ID resolved to (undefined for /me). */
+	object: GraphObject | undefined;
+	grant: TokenGrant;
+	/** The WABA the object belongs to, when it has one. */
+	wabaId: string | undefined;
+}
+
+export interface RouteResult {
+	status?: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+export interface Route {
+	method: 'GET' | 'POST' | 'DELETE';
+	/** The node type of the path's ID; 'me' for /me. */
+	target: NodeType | 'me';
+	/** The edge after the ID, or undefined for the object itself. */
+	edge?: string;
+	/** The operation of Meta's OpenAPI spec whose request body schema applies. */
+	operationId?: string;
+	/** Message sends are counted by the messaging limits instead of the per-WABA call limit. */
+	isMessageSend?: boolean;
+	handler(context: RouteContext): RouteResult | Promise<RouteResult> | unknown;
+}

@@ -1,0 +1,36 @@
+import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+
+import { WhatsAppBusinessPlatformApi } from '../../credentials/WhatsAppBusinessPlatformApi.credentials';
+import { WhatsAppBusinessPlatform } from '../../nodes/WhatsAppBusinessPlatform/WhatsAppBusinessPlatform.node';
+
+export const PACKAGE = 'n8n-nodes-whatsapp-business-platform';
+export const ACTION_NODE_TYPE = `${PACKAGE}.whatsAppBusinessPlatform`;
+export const TRIGGER_NODE_TYPE = `${PACKAGE}.whatsAppBusinessPlatformTrigger`;
+
+const registered = new Map<string, INodeType>([[ACTION_NODE_TYPE, new WhatsAppBusinessPlatform()]]);
+
+/** Lets a test register another node (the trigger) under its package name. */
+export function registerNodeType(name: string, nodeType: INodeType): void {
+	registered.set(name, nodeType);
+}
+
+/** The node types of this package, as n8n's loader would register them. */
+export const nodeTypes: INodeTypes = {
+	getByName(name: string): INodeType | IVersionedNodeType {
+		const nodeType = registered.get(name);
+		if (!nodeType) throw new Error(`Unknown node type ${name}`);
+		return nodeType;
+	},
+	getByNameAndVersion(name: string): INodeType {
+		const nodeType = registered.get(name);
+		if (!nodeType) throw new Error(`Unknown node type ${name}`);
+		return nodeType;
+	},
+	getKnownTypes() {
+		return {};
+	},
+};
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	whatsAppBusinessPlatformApi: new WhatsAppBusinessPlatformApi(),
+};

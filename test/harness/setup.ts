@@ -1,0 +1,19 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+import { LoggerProxy } from 'n8n-workflow';
+
+let ready = false;
+
+/** What an n8n process sets up once before running workflows: a user folder, binary data, a logger. */
+export function setupN8nCore(): void {
+	if (ready) return;
+	ready = true;
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-test-'));
+	const quiet = { error() {}, warn() {}, info() {}, debug() {}, verbose() {}, scoped() { return quiet; } };
+	LoggerProxy.init(quiet as never);
+	void Container.get(BinaryDataService).init();
+}

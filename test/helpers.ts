@@ -1,0 +1,28 @@
+import { startEmulator, type EmulatorOptions, type GraphEmulator } from './emulator/server';
+import type { TestCredentials } from './harness/runNode';
+
+/** Starts an emulator for a test file and stops it afterwards; resets recorded requests and faults per test. */
+export function useEmulator(options: EmulatorOptions = {}) {
+	const handle: { emulator: GraphEmulator; credentials: TestCredentials } = {} as never;
+	beforeAll(async () => {
+		handle.emulator = await startEmulator(options);
+		handle.credentials = {
+			accessToken: handle.emulator.ids.accessToken,
+			appSecret: handle.emulator.ids.appSecret,
+			verifyToken: handle.emulator.ids.verifyToken,
+			graphApiVersion: 'v23.0',
+			baseUrl: handle.emulator.url,
+		};
+	});
+	afterEach(() => {
+		handle.emulator.clearRequests();
+		handle.emulator.faults.clear();
+		handle.emulator.limiter.reset();
+	});
+	afterAll(async () => {
+		await handle.emulator.stop();
+	});
+	return handle;
+}
+
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
