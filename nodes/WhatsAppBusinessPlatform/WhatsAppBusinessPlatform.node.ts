@@ -1,6 +1,14 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { accountDescription } from './resources/account';
+import { assignedUserDescription } from './resources/assignedUser';
+import { creditLineDescription } from './resources/creditLine';
+import { mediaDescription } from './resources/media';
+import { mediaCustomOperations } from './resources/media/custom';
+import { messageDescription } from './resources/message';
+import { messageCustomOperations } from './resources/message/custom';
+import { phoneNumberDescription } from './resources/phoneNumber';
+import { templateDescription } from './resources/template';
 import { rateLimitHandling } from './shared/commonFields';
 import { searchPhoneNumbers, searchTemplates, searchWabas } from './shared/locators';
 import { sendRoutedRequest } from './shared/transport';
@@ -34,14 +42,33 @@ export class WhatsAppBusinessPlatform implements INodeType {
 				noDataExpression: true,
 				default: 'message',
 				options: [
-					{ name: 'Account', value: 'account', description: 'WhatsApp Business Accounts (WABAs)' },
+					{ name: 'Account', value: 'account', description: 'WhatsApp Business Accounts (WABAs): details, settings, analytics, webhook subscriptions' },
+					{ name: 'Assigned User', value: 'assignedUser', description: 'People and system users who can work on a WhatsApp Business Account' },
+					{ name: 'Credit Line', value: 'creditLine', description: 'Solution partners\' credit lines shared with client accounts' },
+					{ name: 'Media', value: 'media', description: 'Images, videos, audio, documents and stickers stored at Meta' },
+					{ name: 'Message', value: 'message', description: 'Send messages and templates, mark messages as read' },
+					{ name: 'Phone Number', value: 'phoneNumber', description: 'Business phone numbers: registration, verification, business profile' },
+					{ name: 'Template', value: 'template', description: 'Message templates: create, review, edit, delete' },
 				],
 				// Turns on requestOperations.pagination above for every operation.
 				routing: { send: { paginate: true } },
 			},
 			...accountDescription,
+			...templateDescription,
+			...phoneNumberDescription,
+			...messageDescription,
+			...mediaDescription,
+			...assignedUserDescription,
+			...creditLineDescription,
 			rateLimitHandling,
 		],
+	};
+
+	// Sends need a governor (throughput, pair limits, no duplicates) and media needs binary data:
+	// n8n's routing prepares every item up front and fires them all at once, so these run as code.
+	customOperations = {
+		message: messageCustomOperations,
+		media: mediaCustomOperations,
 	};
 
 	methods = {

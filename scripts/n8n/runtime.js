@@ -6,7 +6,9 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const NODE_VERSION = '24.21.0';
-const N8N_VERSION = '2.41.3';
+// 2.41.3 (latest) cannot be installed from the registry reachable here: its n8n-core@2.41.2, n8n-editor-ui@2.41.1,
+// @n8n/agents@0.26.2 and @n8n/ai-node-sdk@0.31.2 are missing. 2.41.1 resolves fully and matches the n8n-core devDependency.
+const N8N_VERSION = process.env.N8N_RUNTIME_VERSION || '2.41.1';
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNTIME_DIR = path.join(ROOT, '.cache', 'runtime');
 const STAMP = path.join(RUNTIME_DIR, 'stamp.json');

@@ -1,6 +1,23 @@
+import { analyticsRoutes } from './analytics';
+import { assignedUsersRoutes } from './assignedUsers';
 import { coreRoutes } from './core';
+import { creditLinesRoutes } from './creditLines';
+import { mediaRoutes } from './media';
+import { messagesRoutes } from './messages';
+import { phoneNumbersRoutes } from './phoneNumbers';
 import { subscribedAppsRoutes } from './subscribedApps';
+import { templatesRoutes } from './templates';
 import type { Route } from './types';
 
 /** Every route the emulator serves; each feature keeps its routes in its own file. */
-export const allRoutes: Route[] = [...coreRoutes, ...subscribedAppsRoutes];
+export const allRoutes: Route[] = [
+	...coreRoutes,
+	...subscribedAppsRoutes,
+	...analyticsRoutes,
+	...templatesRoutes,
+	...phoneNumbersRoutes,
+	...assignedUsersRoutes,
+	...creditLinesRoutes,
+	...messagesRoutes,
+	...mediaRoutes,
+];
