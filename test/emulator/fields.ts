@@ -12,8 +12,11 @@ const DEFAULT_FIELDS: Partial<Record<NodeType, string[]>> = {
 	app: ['id', 'name', 'link'],
 };
 
+/** Write-only secrets Graph never returns. */
+const WRITE_ONLY_FIELDS = new Set(['pin']);
+
 /** Graph fields are snake_case; the emulator keeps its own bookkeeping in camelCase keys. */
-export const isPublicField = (key: string) => /^[a-z0-9_]+$/.test(key);
+export const isPublicField = (key: string) => /^[a-z0-9_]+$/.test(key) && !WRITE_ONLY_FIELDS.has(key);
 
 /**
  * Projects an object to the requested fields (`a,b,c{d,e}`), hiding internal keys.
