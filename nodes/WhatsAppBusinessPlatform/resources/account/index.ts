@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { getAccount } from './get';
+import { analyticsDataPoints, buildAnalyticsRequest, getAnalytics } from './getAnalytics';
 import { getAllAccounts } from './getAll';
+import { getSubscribedApps } from './getSubscribedApps';
+import { withIds } from './output';
+import { buildSubscribeBody, subscribeApp } from './subscribeApp';
+import { unsubscribeApp } from './unsubscribeApp';
+import { checkAccountUpdate, updateAccount } from './update';
 
 export const accountDescription: INodeProperties[] = [
 	{
@@ -20,6 +26,20 @@ export const accountDescription: INodeProperties[] = [
 				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}' } },
 			},
 			{
+				name: 'Get Analytics',
+				value: 'getAnalytics',
+				action: 'Get analytics of a WhatsApp Business Account',
+				description: 'Report messages, conversations, pricing or template performance over a period',
+				routing: {
+					request: {
+						method: 'GET',
+						url: '=/{{$parameter.wabaId}}{{$parameter.analyticsType === "template" ? "/template_analytics" : ""}}',
+					},
+					send: { preSend: [buildAnalyticsRequest] },
+					output: { postReceive: [analyticsDataPoints] },
+				},
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many WhatsApp Business Accounts',
@@ -31,8 +51,59 @@ export const accountDescription: INodeProperties[] = [
 					},
 				},
 			},
+			{
+				name: 'Get Subscribed Apps',
+				value: 'getSubscribedApps',
+				action: 'Get the apps subscribed to a WhatsApp Business Account',
+				description: 'List the apps that receive this account\'s webhooks',
+				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}/subscribed_apps' } },
+			},
+			{
+				name: 'Subscribe App',
+				value: 'subscribeApp',
+				action: 'Subscribe the app to a WhatsApp Business Account',
+				description: 'Make your app receive this account\'s webhooks, optionally at its own callback URL',
+				routing: {
+					request: { method: 'POST', url: '=/{{$parameter.wabaId}}/subscribed_apps' },
+					send: { preSend: [buildSubscribeBody] },
+					output: {
+						postReceive: [
+							withIds({ wabaId: 'wabaId' }, (context) => {
+								const options = context.getNodeParameter('subscribeOptions', {}) as { overrideCallbackUri?: string };
+								return options.overrideCallbackUri ? { overrideCallbackUri: options.overrideCallbackUri } : {};
+							}),
+						],
+					},
+				},
+			},
+			{
+				name: 'Unsubscribe App',
+				value: 'unsubscribeApp',
+				action: 'Unsubscribe the app from a WhatsApp Business Account',
+				description: 'Stop your app receiving this account\'s webhooks',
+				routing: {
+					request: { method: 'DELETE', url: '=/{{$parameter.wabaId}}/subscribed_apps' },
+					output: { postReceive: [withIds({ wabaId: 'wabaId' })] },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a WhatsApp Business Account',
+				description: 'Change the name, time zone or insights setting of an account',
+				routing: {
+					request: { method: 'POST', url: '=/{{$parameter.wabaId}}' },
+					send: { preSend: [checkAccountUpdate] },
+					output: { postReceive: [withIds({ wabaId: 'wabaId' })] },
+				},
+			},
 		],
 	},
 	...getAccount,
 	...getAllAccounts,
+	...updateAccount,
+	...getAnalytics,
+	...getSubscribedApps,
+	...subscribeApp,
+	...unsubscribeApp,
 ];

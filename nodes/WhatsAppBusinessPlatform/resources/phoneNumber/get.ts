@@ -1,0 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { phoneFieldsParameter, phoneNumberTarget } from './fields';
+
+export const getPhoneNumber: INodeProperties[] = [...phoneNumberTarget('get'), phoneFieldsParameter('get')];
