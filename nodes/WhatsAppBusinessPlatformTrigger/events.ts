@@ -105,7 +105,8 @@ export function extractEvents(payload: IDataObject, selection: EventSelection): 
 			const value = (change.value ?? {}) as IDataObject;
 			const metadata = value.metadata as IDataObject | undefined;
 			const phoneNumberId = metadata?.phone_number_id === undefined ? undefined : String(metadata.phone_number_id);
-			const messages = asArray(value.messages);
+			// Coexistence echoes (messages sent from the WhatsApp Business app) come as message_echoes.
+			const messages = asArray(field === 'smb_message_echoes' ? value.message_echoes : value.messages);
 			const statusUpdates = asArray(value.statuses);
 			const isMessagesField = field === 'messages';
 

@@ -2,12 +2,16 @@ import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 
 
 import { WhatsAppBusinessPlatformApi } from '../../credentials/WhatsAppBusinessPlatformApi.credentials';
 import { WhatsAppBusinessPlatform } from '../../nodes/WhatsAppBusinessPlatform/WhatsAppBusinessPlatform.node';
+import { WhatsAppBusinessPlatformTrigger } from '../../nodes/WhatsAppBusinessPlatformTrigger/WhatsAppBusinessPlatformTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-whatsapp-business-platform';
 export const ACTION_NODE_TYPE = `${PACKAGE}.whatsAppBusinessPlatform`;
 export const TRIGGER_NODE_TYPE = `${PACKAGE}.whatsAppBusinessPlatformTrigger`;
 
-const registered = new Map<string, INodeType>([[ACTION_NODE_TYPE, new WhatsAppBusinessPlatform()]]);
+const registered = new Map<string, INodeType>([
+	[ACTION_NODE_TYPE, new WhatsAppBusinessPlatform()],
+	[TRIGGER_NODE_TYPE, new WhatsAppBusinessPlatformTrigger()],
+]);
 
 /** Lets a test register another node (the trigger) under its package name. */
 export function registerNodeType(name: string, nodeType: INodeType): void {
