@@ -1,6 +1,7 @@
 import { project } from '../fields';
 import { invalidParameter } from '../graphError';
 import { paginate } from '../paging';
+import { wabaAnalyticsFields } from './analytics';
 import type { Route, RouteContext } from './types';
 
 export const selfUrl = (context: RouteContext) =>
@@ -51,7 +52,8 @@ export const coreRoutes: Route[] = [
 		method: 'GET',
 		target: 'waba',
 		operationId: 'getWhatsAppBusinessAccountDetails',
-		handler: ({ object, req }) => project(object!, req.query.fields),
+		// analytics fields with modifiers are computed by routes/analytics.ts
+		handler: (context) => ({ ...project(context.object!, context.req.query.fields), ...wabaAnalyticsFields(context) }),
 	},
 	{
 		method: 'POST',
