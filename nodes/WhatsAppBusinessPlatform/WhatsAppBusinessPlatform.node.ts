@@ -10,7 +10,7 @@ import { messageCustomOperations } from './resources/message/custom';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
 import { rateLimitHandling } from './shared/commonFields';
-import { searchPhoneNumbers, searchTemplates, searchWabas } from './shared/locators';
+import { searchPhoneNumbers, searchTemplates, searchTemplatesForSending, searchWabas } from './shared/locators';
 import { sendRoutedRequest } from './shared/transport';
 
 export class WhatsAppBusinessPlatform implements INodeType {
@@ -72,6 +72,6 @@ export class WhatsAppBusinessPlatform implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchWabas, searchPhoneNumbers, searchTemplates },
+		listSearch: { searchWabas, searchPhoneNumbers, searchTemplates, searchTemplatesForSending },
 	};
 }

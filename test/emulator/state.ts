@@ -56,6 +56,8 @@ export class EmulatorState {
 	/** Every message the emulator accepted, in order: the ground truth for "sent once, none twice". */
 	readonly acceptedMessages: Array<{ id: string; phoneNumberId: string; to: string; body: Record<string, unknown>; at: number }> = [];
 	readonly mediaBytes = new Map<string, Buffer>();
+	/** Recipients whose 24-hour customer service window is closed: free-form messages to them fail with 131047. */
+	readonly closedWindows = new Set<string>();
 	private nextId = 100_000_000_000_000;
 	ids!: SeededIds;
 

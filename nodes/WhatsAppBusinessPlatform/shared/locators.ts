@@ -74,3 +74,35 @@ export async function searchTemplates(
 		paginationToken: paging?.next ? paging.cursors?.after : undefined,
 	};
 }
+
+/**
+ * Templates to send: the value carries name and language (`name|language`), which is what a
+ * template message needs; approved templates first.
+ */
+export async function searchTemplatesForSending(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const wabaId = currentValue(this, 'wabaId');
+	if (!wabaId) return { results: [] };
+	const page = await graphRequest.call<ILoadOptionsFunctions, Parameters<typeof graphRequest>, Promise<IDataObject>>(this, {
+		url: `/${wabaId}/message_templates`,
+		qs: {
+			fields: 'id,name,language,status,category',
+			limit: 100,
+			...(filter ? { name_or_content: filter } : {}),
+			...(paginationToken ? { after: paginationToken } : {}),
+		},
+	});
+	const templates = ((page.data ?? []) as IDataObject[]).filter((template) => matches(filter, template.name, template.language));
+	templates.sort((a, b) => Number(b.status === 'APPROVED') - Number(a.status === 'APPROVED'));
+	const paging = page.paging as { cursors?: { after?: string }; next?: string } | undefined;
+	return {
+		results: templates.map((template) => ({
+			name: `${template.name} (${template.language})${template.status === 'APPROVED' ? '' : ` – ${template.status}`}`,
+			value: `${template.name}|${template.language}`,
+		})),
+		paginationToken: paging?.next ? paging.cursors?.after : undefined,
+	};
+}

@@ -1,3 +1,60 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const messageDescription: INodeProperties[] = [];
+import { phoneNumberLocator, wabaLocator } from '../../shared/locatorFields';
+import { messageOptions, messagesPerSecondField, sendFields } from './fields';
+import { templateFields } from './templateFields';
+
+const resource = ['message'];
+const sending = { resource, operation: ['send', 'sendTemplate'] };
+const all = { resource, operation: ['send', 'sendTemplate', 'markAsRead'] };
+
+// All three operations are customOperations (see custom.ts): they stream with a governor.
+export const messageDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource } },
+		default: 'send',
+		options: [
+			{ name: 'Mark as Read', value: 'markAsRead', action: 'Mark a message as read', description: 'Show blue ticks for a received message, optionally with a typing indicator' },
+			{ name: 'Send', value: 'send', action: 'Send a message', description: 'Send a free-form message (within 24 hours of the customer\'s last message)' },
+			{ name: 'Send Template', value: 'sendTemplate', action: 'Send a template message', description: 'Send an approved template, also outside the 24-hour window' },
+		],
+	},
+	wabaLocator(all, 'The WhatsApp Business Account; used to list its phone numbers and templates'),
+	phoneNumberLocator(all, 'The business phone number that sends'),
+	{
+		displayName: 'Recipient Phone Number',
+		name: 'to',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '+1 555 010 1234',
+		description: 'With country code; spaces, dashes, brackets and a leading + or 00 are fine',
+		displayOptions: { show: sending },
+	},
+	...sendFields({ resource, operation: ['send'] }),
+	...templateFields({ resource, operation: ['sendTemplate'] }),
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'wamid.HBgLM…',
+		description: 'The ID of the received message (from the trigger) to mark as read',
+		displayOptions: { show: { resource, operation: ['markAsRead'] } },
+	},
+	{
+		displayName: 'Show Typing Indicator',
+		name: 'typingIndicator',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the customer sees "typing…" until you reply or for up to 25 seconds',
+		displayOptions: { show: { resource, operation: ['markAsRead'] } },
+	},
+	messageOptions(sending),
+	messagesPerSecondField(all),
+];

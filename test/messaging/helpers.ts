@@ -1,0 +1,34 @@
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import type { GraphEmulator } from '../emulator/server';
+import { runNode, type NodeRun, type TestCredentials } from '../harness/runNode';
+import { byId } from '../helpers';
+
+export const RECIPIENT = '15550101234';
+
+/** Runs a message operation from the seeded account's first phone number. */
+export function sendWith(
+	env: { emulator: GraphEmulator; credentials: TestCredentials },
+	parameters: Record<string, unknown>,
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+): Promise<NodeRun> {
+	const { emulator, credentials } = env;
+	return runNode({
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			wabaId: byId(emulator.ids.wabaId),
+			phoneNumberId: byId(emulator.ids.phoneNumberId),
+			to: '+1 (555) 010-1234',
+			messagesPerSecond: 1000,
+			...parameters,
+		},
+		credentials,
+		...options,
+	});
+}
+
+/** Bodies the emulator accepted (it validated each against Meta's spec and the documented limits). */
+export const acceptedBodies = (emulator: GraphEmulator) => emulator.state.acceptedMessages.map((message) => message.body);
+
+export const messageCalls = (emulator: GraphEmulator) => emulator.calls('POST', `/${emulator.ids.phoneNumberId}/messages`);
