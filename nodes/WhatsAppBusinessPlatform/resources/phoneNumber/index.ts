@@ -62,7 +62,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 					output: {
 						postReceive: [
 							withIds({ wabaId: 'wabaId' }, (context) => ({
-								displayPhoneNumber: `+${parameterValue(context, 'countryCode').replace(/^\+/, '')} ${parameterValue(context, 'phoneNumber')}`,
+								displayPhoneNumber: `+${parameterValue(context, 'countryCode').replace(/\D/g, '')} ${parameterValue(context, 'phoneNumber').replace(/\D/g, '')}`,
 							})),
 						],
 					},
