@@ -37,6 +37,7 @@ export const assignedUsersRoutes: Route[] = [
 		method: 'POST',
 		target: 'waba',
 		edge: 'assigned_users',
+		operationId: 'addAssignedUser',
 		handler: ({ object, req, state }) => {
 			const { user, tasks } = req.params as Record<string, unknown>;
 			if (!user) throw invalidParameter('The parameter user is required');
@@ -56,6 +57,7 @@ export const assignedUsersRoutes: Route[] = [
 		method: 'DELETE',
 		target: 'waba',
 		edge: 'assigned_users',
+		operationId: 'removeAssignedUser',
 		handler: ({ object, req }) => {
 			const user = String((req.params as Record<string, unknown>).user ?? '');
 			if (!user) throw invalidParameter('The parameter user is required');
