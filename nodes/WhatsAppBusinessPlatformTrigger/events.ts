@@ -162,7 +162,7 @@ export function extractEvents(payload: IDataObject, selection: EventSelection): 
 						json: {
 							...message,
 							...common,
-							event: 'message',
+							eventType: 'message',
 							contactName: contactName(contact),
 							contactWaId: contact?.wa_id ?? (isMessagesField ? message.from : message.to),
 							metadata,
@@ -186,7 +186,7 @@ export function extractEvents(payload: IDataObject, selection: EventSelection): 
 					json: {
 						...status,
 						...common,
-						event: 'status',
+						eventType: 'status',
 						contactName: contactName(contact),
 						contactWaId: contact?.wa_id ?? status.recipient_id,
 						metadata,

@@ -115,6 +115,7 @@ export class TriggerHarness {
 
 	async stop(): Promise<void> {
 		await Promise.allSettled(this.deliveries.map((delivery) => delivery.execution));
+		this.server?.closeAllConnections();
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
 

@@ -1,0 +1,197 @@
+import { createHmac } from 'node:crypto';
+
+import type { TriggerHarness } from '../harness/runWebhook';
+import { useEmulator } from '../helpers';
+import { OTHER_FIELDS, messageBuilders, DEFAULT_IDS, CUSTOMER } from '../emulator/webhookEvents';
+import { signatureFor } from '../emulator/webhookSender';
+import { fixture } from './fixtures';
+import { clearLogs, deliverFixture, itemsOf, manualTrigger, warnings } from './helpers';
+import { dropDuplicates, type ExtractedEvent } from '../../nodes/WhatsAppBusinessPlatformTrigger/events';
+
+const env = useEmulator({ validateAgainstSpec: false });
+
+type Json = Record<string, any>;
+const firstChange = (payload: Json) => payload.entry[0].changes[0];
+
+describe('trigger: every message type, status and field from signed fixtures', () => {
+	let trigger: TriggerHarness;
+	beforeAll(async () => {
+		trigger = await manualTrigger(env.credentials);
+	});
+	afterAll(async () => await trigger.stop());
+	beforeEach(clearLogs);
+
+	it.each(Object.keys(messageBuilders))('message %s: one item, contact and metadata flattened beside it', async (type) => {
+		const { response, delivery, stored } = await deliverFixture(trigger, `message-${type}`);
+		expect(response.status).toBe(200);
+		const items = await itemsOf(trigger, delivery);
+		const value = firstChange(stored.payload).value;
+		const message = value.messages[0];
+		expect(items).toEqual([
+			{
+				...message,
+				field: 'messages',
+				eventType: 'message',
+				wabaId: DEFAULT_IDS.wabaId,
+				phoneNumberId: DEFAULT_IDS.phoneNumberId,
+				displayPhoneNumber: DEFAULT_IDS.displayPhoneNumber,
+				metadata: value.metadata,
+				contactName: CUSTOMER.name,
+				contactWaId: CUSTOMER.waId,
+			},
+		]);
+		expect(warnings()).toEqual([]);
+	});
+
+	it.each(['sent', 'delivered', 'read', 'failed', 'played'])('status %s: one item with the recipient', async (status) => {
+		const { response, delivery, stored } = await deliverFixture(trigger, `status-${status}`);
+		expect(response.status).toBe(200);
+		const items = await itemsOf(trigger, delivery);
+		const update = firstChange(stored.payload).value.statuses[0];
+		expect(items).toEqual([{ ...update, field: 'messages', eventType: 'status', wabaId: DEFAULT_IDS.wabaId, phoneNumberId: DEFAULT_IDS.phoneNumberId, displayPhoneNumber: DEFAULT_IDS.displayPhoneNumber, metadata: firstChange(stored.payload).value.metadata, contactWaId: CUSTOMER.waId }]);
+		if (status === 'failed') expect(items![0].errors[0]).toMatchObject({ code: 131047, error_data: { details: expect.stringContaining('24 hours') } });
+	});
+
+	it.each(OTHER_FIELDS.filter((field) => field !== 'smb_message_echoes'))('field %s: one item per change', async (field) => {
+		const { response, delivery, stored } = await deliverFixture(trigger, `field-${field}`);
+		expect(response.status).toBe(200);
+		const items = await itemsOf(trigger, delivery);
+		expect(items).toEqual([{ ...firstChange(stored.payload).value, field, wabaId: DEFAULT_IDS.wabaId, time: stored.payload.entry[0].time }]);
+	});
+
+	it('smb_message_echoes: one item per echoed message', async () => {
+		const { delivery, stored } = await deliverFixture(trigger, 'field-smb_message_echoes');
+		const items = await itemsOf(trigger, delivery);
+		const echo = firstChange(stored.payload).value.message_echoes[0];
+		expect(items).toEqual([expect.objectContaining({ ...echo, field: 'smb_message_echoes', eventType: 'message', contactWaId: CUSTOMER.waId })]);
+	});
+
+	it('a batch with several entries and changes yields every event, in order, none lost', async () => {
+		const { response, delivery } = await deliverFixture(trigger, 'batch-multi-entry');
+		expect(response.status).toBe(200);
+		const items = (await itemsOf(trigger, delivery))!;
+		expect(items.map((item) => [item.wabaId, item.field, item.eventType ?? null, item.type ?? item.status ?? null])).toEqual([
+			['102290129340398', 'messages', 'message', 'text'],
+			['102290129340398', 'messages', 'message', 'image'],
+			['102290129340398', 'messages', 'status', 'delivered'],
+			['102290129340398', 'messages', 'status', 'read'],
+			['102290129340398', 'message_template_status_update', null, null],
+			['102290129340399', 'messages', 'message', 'location'],
+			['102290129340399', 'account_update', null, null],
+		]);
+		expect(items[1]).toMatchObject({ contactName: 'Jörg Müller', contactWaId: '4915112345678' });
+		expect(items[5]).toMatchObject({ phoneNumberId: '106540352242923' });
+	});
+
+	it('non-ASCII text with Meta\'s \\uXXXX escaping: the signature over the raw bytes passes, re-serialised JSON would not', async () => {
+		const stored = fixture('non-ascii');
+		expect(stored.raw.toString('utf8')).toContain('\\u00e1');
+		expect(stored.raw.every((byte) => byte < 0x80)).toBe(true);
+		const reserialised = Buffer.from(JSON.stringify(stored.payload), 'utf8');
+		expect(signatureFor(reserialised, env.credentials.appSecret!)).not.toBe(stored.signature);
+
+		const { response, delivery } = await deliverFixture(trigger, 'non-ascii');
+		expect(response.status).toBe(200);
+		const items = await itemsOf(trigger, delivery);
+		expect(items![0].text.body).toBe('Olá! Grüße aus Köln — 你好, مرحبا, привет 👍🇧🇷 "quoted" \\ backslash </script>');
+
+		const forged = await deliverFixture(trigger, 'non-ascii', { rawBody: reserialised });
+		expect(forged.response.status).toBe(401);
+		expect(forged.delivery.execution).toBeUndefined();
+	});
+
+	it('signatures.json matches the fixture bytes (fixtures are what Meta would sign)', () => {
+		const stored = fixture('message-text');
+		expect(stored.signature).toBe(`sha256=${createHmac('sha256', env.credentials.appSecret!).update(stored.raw).digest('hex')}`);
+	});
+});
+
+describe('trigger: choosing events, filters, raw output', () => {
+	beforeEach(clearLogs);
+
+	it('events not chosen are acknowledged with 200 and dropped, no execution', async () => {
+		const trigger = await manualTrigger(env.credentials, { events: ['messages'] });
+		for (const name of ['status-read', 'field-message_template_status_update', 'field-security']) {
+			const { response, delivery } = await deliverFixture(trigger, name);
+			expect(response.status).toBe(200);
+			expect(delivery.execution).toBeUndefined();
+		}
+		const { delivery } = await deliverFixture(trigger, 'batch-multi-entry');
+		expect((await itemsOf(trigger, delivery))!.map((item) => item.type)).toEqual(['text', 'image', 'location']);
+		await trigger.stop();
+	});
+
+	it('statuses only, without messages', async () => {
+		const trigger = await manualTrigger(env.credentials, { events: ['statuses'] });
+		const { delivery } = await deliverFixture(trigger, 'batch-multi-entry');
+		expect((await itemsOf(trigger, delivery))!.map((item) => item.status)).toEqual(['delivered', 'read']);
+		await trigger.stop();
+	});
+
+	it('status filter keeps only the chosen statuses', async () => {
+		const trigger = await manualTrigger(env.credentials, { events: ['messages', 'statuses'], options: { statuses: ['read', 'failed'] } });
+		expect((await deliverFixture(trigger, 'status-delivered')).delivery.execution).toBeUndefined();
+		expect((await deliverFixture(trigger, 'status-sent')).response.status).toBe(200);
+		const read = await deliverFixture(trigger, 'status-read');
+		expect((await itemsOf(trigger, read.delivery))!.map((item) => item.status)).toEqual(['read']);
+		const batch = await deliverFixture(trigger, 'batch-multi-entry');
+		expect((await itemsOf(trigger, batch.delivery))!.filter((item) => item.eventType === 'status').map((item) => item.status)).toEqual(['read']);
+		await trigger.stop();
+	});
+
+	it('phone number filter drops other numbers and keeps events without a number', async () => {
+		const trigger = await manualTrigger(env.credentials, { options: { phoneNumberIds: ` ${DEFAULT_IDS.phoneNumberId} , 999` } });
+		const { delivery } = await deliverFixture(trigger, 'batch-multi-entry');
+		const items = (await itemsOf(trigger, delivery))!;
+		expect(items.map((item) => item.type ?? item.status ?? item.field)).toEqual(['text', 'image', 'delivered', 'read', 'message_template_status_update', 'account_update']);
+		await trigger.stop();
+	});
+
+	it('raw output: one item per change, exactly as sent', async () => {
+		const trigger = await manualTrigger(env.credentials, { options: { outputRawChanges: true } });
+		const { delivery, stored } = await deliverFixture(trigger, 'batch-multi-entry');
+		const expected = (stored.payload.entry as Json[]).flatMap((entry) => entry.changes.map((change: Json) => ({ wabaId: entry.id, time: entry.time, field: change.field, value: change.value })));
+		expect(await itemsOf(trigger, delivery)).toEqual(expected);
+		expect(expected).toHaveLength(5);
+		await trigger.stop();
+	});
+});
+
+describe('trigger: duplicates (Meta redelivers)', () => {
+	it('drops a redelivered message and status across two deliveries, keeps a new status of the same message', async () => {
+		const trigger = await manualTrigger(env.credentials);
+		const first = await deliverFixture(trigger, 'batch-multi-entry');
+		expect(await itemsOf(trigger, first.delivery)).toHaveLength(7);
+		const again = await deliverFixture(trigger, 'batch-multi-entry');
+		expect(again.response.status).toBe(200);
+		expect(again.delivery.execution).toBeUndefined();
+		// What the trigger remembers lives in the workflow's static data, saved by n8n after the request.
+		expect((trigger.storedStaticData['node:WhatsApp Trigger'] as Json).seen).toHaveLength(7);
+
+		const read = await deliverFixture(trigger, 'status-read');
+		const delivered = await deliverFixture(trigger, 'status-delivered', {});
+		expect(await itemsOf(trigger, read.delivery)).toHaveLength(1);
+		expect(await itemsOf(trigger, delivered.delivery)).toHaveLength(1);
+		expect((await deliverFixture(trigger, 'status-read')).delivery.execution).toBeUndefined();
+		await trigger.stop();
+	});
+
+	it('keeps duplicates when switched off', async () => {
+		const trigger = await manualTrigger(env.credentials, { options: { dropDuplicates: false } });
+		await deliverFixture(trigger, 'message-text');
+		const again = await deliverFixture(trigger, 'message-text');
+		expect(await itemsOf(trigger, again.delivery)).toHaveLength(1);
+		await trigger.stop();
+	});
+
+	it('remembers a bounded number of ids, oldest forgotten first', () => {
+		const store: Json = {};
+		const events = (keys: string[]): ExtractedEvent[] => keys.map((key) => ({ json: {}, dedupeKey: key }));
+		expect(dropDuplicates(events(['a', 'b', 'c', 'd']), store, 3).fresh).toHaveLength(4);
+		expect(store.seen).toEqual(['b', 'c', 'd']);
+		const result = dropDuplicates(events(['a', 'b', 'b', 'e']), store, 3);
+		expect(result.fresh.map((event) => event.dedupeKey)).toEqual(['a', 'e']);
+		expect(result.duplicates).toBe(2);
+		expect(store.seen).toEqual(['d', 'a', 'e']);
+	});
+});
