@@ -162,7 +162,7 @@ describe('phone number: business profile', () => {
 		expect(items).toHaveLength(2);
 		expect(items[0].json).toMatchObject({ about: 'We answer within minutes.', phoneNumberId: emulator.ids.phoneNumberId });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(JSON.stringify(items[1].json)).toContain('Permission denied');
+		expect(items[1].error?.message).toBe('Permission denied [code 200]');
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 	});
 });

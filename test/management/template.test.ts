@@ -151,6 +151,23 @@ describe('template: create', () => {
 		expect(emulator.requests).toHaveLength(0);
 	});
 
+	it('with Continue On Fail, a locally refused item carries its error and the next one is created', async () => {
+		const { emulator, credentials } = env;
+		const { items, error } = await runNode({
+			parameters: template('create', { name: '={{ $json.name }}', category: 'UTILITY', language: 'en_US', componentsSource: 'json', componentsJson: '[{"type":"BODY","text":"Hello"}]' }),
+			items: [{ json: { name: 'Not Valid' } }, { json: { name: 'valid_one' } }],
+			continueOnFail: true,
+			credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0].error?.message).toMatch(/^Name: must match/);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json).toMatchObject({ name: 'valid_one', status: 'PENDING' });
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expect(emulator.calls('POST').map((call) => call.body.name)).toEqual(['valid_one']);
+	});
+
 	it('refuses invalid JSON components before sending anything', async () => {
 		const { emulator, credentials } = env;
 		const { error } = await runNode({ parameters: template('create', { name: 'x_json', category: 'UTILITY', language: 'en_US', componentsSource: 'json', componentsJson: '[{"type": "BODY", ' }), credentials });
@@ -313,8 +330,9 @@ describe('template: delete', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(items[0].json.error ?? items[0].error?.message).toBeDefined();
-		expect(JSON.stringify(items[0].json)).toContain('Invalid parameter');
+		expect(items[0].error?.message).toBe('Invalid parameter [code 100]');
+		expect(items[0].error?.description).toContain('Message template "no_such_template" not found');
+		expect(emulator.state.list('template', (candidate) => candidate.name === 'spring_sale')).toHaveLength(0);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json).toMatchObject({ success: true, name: 'spring_sale' });
 		expect(items[1].pairedItem).toEqual({ item: 1 });
