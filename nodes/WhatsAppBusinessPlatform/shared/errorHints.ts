@@ -96,7 +96,14 @@ const HINTS: Record<number, ErrorHint> = {
 	132012: { title: 'Template parameter format does not match', action: 'Use the parameter type the template expects (text, currency, date, media).' },
 	132015: { title: 'Template is paused', action: 'The template was paused for low quality. Edit it or use another one.' },
 	132016: { title: 'Template is disabled', action: 'The template was disabled for low quality. Create a new one.' },
+	133005: { title: 'Two-step verification PIN does not match', action: 'Use the PIN set for this number, or set a new one (Phone Number → Set Two-Step PIN).' },
 	133010: { title: 'Phone number not registered', action: 'Register the phone number first (Phone Number → Register).' },
+	136024: { title: 'Phone number already verified', action: 'Nothing to verify: go on with Phone Number → Register.' },
+	136025: { title: 'Verification code is wrong', action: 'Check the 6-digit code Meta sent, or request a new one (Phone Number → Request Verification Code).' },
+	2200: {
+		title: 'Meta could not verify the callback URL',
+		action: 'The URL must be reachable from the internet and answer Meta\'s check with the verify token: activate the trigger workflow first, and use the same verify token.',
+	},
 	133016: { title: 'Too many register or deregister attempts', action: 'Wait before trying again.' },
 	200005: {
 		title: 'Template insights are not available yet',
