@@ -32,3 +32,24 @@ export function sendWith(
 export const acceptedBodies = (emulator: GraphEmulator) => emulator.state.acceptedMessages.map((message) => message.body);
 
 export const messageCalls = (emulator: GraphEmulator) => emulator.calls('POST', `/${emulator.ids.phoneNumberId}/messages`);
+
+/** Stores a media file in the emulator as if uploaded for the first phone number; returns its ID. */
+export function seedMedia(emulator: GraphEmulator, mimeType: string, kind: string, bytes = Buffer.from('fake-bytes')): string {
+	const media = emulator.state.add({
+		id: emulator.state.newId(),
+		type: 'media',
+		wabaId: emulator.ids.wabaId,
+		phoneNumberId: emulator.ids.phoneNumberId,
+		mime_type: mimeType,
+		mediaKind: kind,
+		sha256: 'x',
+		file_size: bytes.length,
+	});
+	emulator.state.mediaBytes.set(media.id, bytes);
+	return media.id;
+}
+
+/** An input item carrying a file in binary field `property`. */
+export function binaryItem(bytes: Buffer, mimeType: string, fileName: string, property = 'data', json: Record<string, unknown> = {}): INodeExecutionData {
+	return { json, binary: { [property]: { data: bytes.toString('base64'), mimeType, fileName } } } as INodeExecutionData;
+}

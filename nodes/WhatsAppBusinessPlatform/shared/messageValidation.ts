@@ -150,6 +150,8 @@ export function isAnimatedWebp(bytes: Buffer): boolean {
 	return bytes.subarray(0, 12).toString('latin1').startsWith('RIFF') && bytes.subarray(0, 4096).includes('ANIM');
 }
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+
 function formatBytes(bytes: number): string {
 	if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
 	if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
@@ -165,10 +167,10 @@ export function checkMediaFile(field: string, file: { mimeType: string; size: nu
 	}
 	const limits = MEDIA_LIMITS[kind];
 	if (!limits.mimeTypes.includes(base)) {
-		fail(field, `a ${kind} must be one of ${limits.mimeTypes.join(', ')}; this file is "${base || 'unknown'}"`);
+		fail(field, `${article(kind)} must be one of ${limits.mimeTypes.join(', ')}; this file is "${base || 'unknown'}"`);
 	}
 	const max = kind === 'sticker' && file.bytes && isAnimatedWebp(file.bytes) ? limits.maxAnimatedBytes ?? limits.maxBytes : limits.maxBytes;
 	if (file.size === 0) fail(field, 'the file is empty');
-	if (file.size > max) fail(field, `the file is ${formatBytes(file.size)}; a ${kind} may be at most ${formatBytes(max)}`);
+	if (file.size > max) fail(field, `the file is ${formatBytes(file.size)}; ${article(kind)} may be at most ${formatBytes(max)}`);
 	return kind;
 }

@@ -51,6 +51,8 @@ export interface GraphRequest {
 	budget?: RetryBudget;
 	/** Called before each retry, e.g. to count retries in a benchmark. */
 	onRetry?: (failure: GraphFailure, waitMs: number) => void;
+	/** Awaited right before each attempt goes on the wire (first and retries), e.g. a throughput pacer. */
+	beforeAttempt?: () => Promise<void>;
 }
 
 export interface GraphResponse<T = unknown> {
@@ -141,6 +143,7 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let failure: GraphFailure;
+		if (request.beforeAttempt) await request.beforeAttempt();
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				...options,

@@ -103,8 +103,7 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 					upload.target.id = id;
 				}
 				if (failure) return;
-				await pacerFor(request.phoneNumberId).take();
-				if (failure) return;
+				const pacer = pacerFor(request.phoneNumberId);
 				const response = (await graphRequest.call(this, {
 					method: 'POST',
 					url: `/${request.phoneNumberId}/messages`,
@@ -114,6 +113,8 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 					safeToRepeat: operation === 'markAsRead',
 					itemIndex,
 					budget,
+					// Paced right before the wire, retries included, so retries count against the rate too.
+					beforeAttempt: async () => await pacer.take(),
 				})) as IDataObject;
 				const json = operation === 'markAsRead' ? { ...response, message_id: request.body.message_id } : response;
 				output[itemIndex] = { json: json as IDataObject, pairedItem: { item: itemIndex } };
@@ -141,13 +142,15 @@ function describeFailure(failure: Failure, output: Array<INodeExecutionData | un
 	const { error, itemIndex } = failure;
 	const accepted: string[] = [];
 	const notSent: number[] = [];
-	output.forEach((item, index) => {
-		if (index === itemIndex) return;
+	// A plain loop: `output` has holes for items never sent, which forEach would skip.
+	for (let index = 0; index < output.length; index++) {
+		if (index === itemIndex) continue;
+		const item = output[index];
 		if (item) {
 			const id = operation === 'markAsRead' ? String(item.json.message_id ?? '') : acceptedIdOf(item.json);
 			accepted.push(`item ${index}: ${id ?? 'done'}`);
 		} else notSent.push(index);
-	});
+	}
 	const lines = [
 		maybeSent(error)
 			? `Item ${itemIndex} may or may not have been accepted (no clear answer); it was not sent again to avoid a duplicate.`

@@ -1,27 +1,57 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Spaces starts evenly: at most `ratePerSecond` per second, never in a burst. One pacer per
- * sending phone number, because Meta's throughput limit (130429) is counted per number.
+ * Releases callers one at a time, evenly spaced (at most `ratePerSecond` per second), and never
+ * more than `ratePerSecond` in any one-second window of *actual* release times: after the event
+ * loop was held up, waiting callers go one by one again instead of all at once. One pacer per
+ * sending phone number, because Meta counts its throughput limit (130429) per number.
+ * Memory: `rate` timestamps plus the waiting callers (at most the concurrency).
  */
 export class Pacer {
-	private nextAt = 0;
 	private readonly intervalMs: number;
+	private readonly recent: number[];
+	private slot = 0;
+	private nextAt = Number.NEGATIVE_INFINITY;
+	private readonly waiters: Array<() => void> = [];
+	private running = false;
 
 	constructor(
 		ratePerSecond: number,
 		private readonly now: () => number = Date.now,
 	) {
-		this.intervalMs = 1000 / Math.max(0.001, ratePerSecond);
+		const rate = Math.max(1, Math.floor(ratePerSecond));
+		this.intervalMs = 1000 / rate;
+		this.recent = new Array<number>(rate).fill(Number.NEGATIVE_INFINITY);
 	}
 
 	/** Resolves at this caller's turn. */
 	async take(): Promise<void> {
-		const now = this.now();
-		const at = Math.max(now, this.nextAt);
-		this.nextAt = at + this.intervalMs;
-		const wait = at - now;
-		if (wait >= 1) await sleep(wait);
+		await new Promise<void>((resolve) => {
+			this.waiters.push(resolve);
+			if (!this.running) void this.release();
+		});
+	}
+
+	private async release(): Promise<void> {
+		this.running = true;
+		try {
+			while (this.waiters.length) {
+				const now = this.now();
+				// The release `rate` places back must be more than a second old.
+				const at = Math.max(this.nextAt, this.recent[this.slot] + 1001);
+				if (at - now >= 1) {
+					await sleep(at - now);
+					continue;
+				}
+				this.recent[this.slot] = now;
+				this.slot = (this.slot + 1) % this.recent.length;
+				// Keep the schedule through timer jitter (late by less than a slot), restart it after a stall.
+				this.nextAt = Math.max(this.nextAt, now - this.intervalMs) + this.intervalMs;
+				this.waiters.shift()!();
+			}
+		} finally {
+			this.running = false;
+		}
 	}
 }
 

@@ -1,0 +1,162 @@
+import { Pacer } from '../../nodes/WhatsAppBusinessPlatform/resources/message/governor';
+import { useEmulator } from '../helpers';
+import { acceptedBodies, messageCalls, sendWith } from './helpers';
+
+const env = useEmulator({ rateLimits: { messagesPerSecond: 50 } });
+
+beforeEach(() => {
+	env.emulator.state.acceptedMessages.length = 0;
+	env.emulator.state.closedWindows.clear();
+	env.emulator.limiter.config.pairBurst = 45;
+	env.emulator.limiter.config.pairRefillMs = 6000;
+});
+
+/** n items, each to its own recipient (so pair limits stay out of the way). */
+const recipients = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => ({ json: { phone: `+1 555 02${String(i + offset).padStart(5, '0')}`, n: i } }));
+/** The send path; the query (appsecret_proof) follows it. */
+const MESSAGES = /\/messages(\?|$)/;
+const textTo = { messageType: 'text', textBody: '={{ "Hello " + $json.n }}', to: '={{ $json.phone }}' };
+
+/** The most requests that hit the emulator in any one-second window. */
+function busiestSecond(times: number[]): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let best = 0;
+	for (let start = 0, end = 0; end < sorted.length; end++) {
+		while (sorted[end] - sorted[start] >= 1000) start++;
+		best = Math.max(best, end - start + 1);
+	}
+	return best;
+}
+
+describe('throughput governor', () => {
+	it('stays under the per-second cap: 100 messages at 40/s (number allows 50/s) need no 130429 retry and are paced', async () => {
+		const started = Date.now();
+		const { items, error } = await sendWith(env, { ...textTo, messagesPerSecond: 40 }, { items: recipients(100) });
+		const elapsed = Date.now() - started;
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(100);
+		expect(items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 100 }, (_, item) => ({ item })));
+		const calls = messageCalls(env.emulator);
+		expect(calls.filter((call) => call.status !== 200).map((call) => JSON.stringify(call.responseBody))).toEqual([]);
+		expect(calls).toHaveLength(100);
+		expect(busiestSecond(env.emulator.state.acceptedMessages.map((message) => message.at))).toBeLessThanOrEqual(50);
+		// 100 messages at 40/s cannot finish much faster than ~2.5 s: the pacer really spaces them.
+		expect(elapsed).toBeGreaterThanOrEqual(2400);
+		expect(env.emulator.peakInFlight).toBeLessThanOrEqual(40);
+	});
+
+	it('absorbs throughput rejections (130429) with retries, sending each message once', async () => {
+		env.emulator.faults.add({ kind: 'graphError', method: 'POST', path: MESSAGES, times: 3, graphError: { code: 130429, message: '(#130429) Rate limit hit', headers: { 'retry-after': '0.05' } } });
+		const { items, error } = await sendWith(env, textTo, { items: recipients(10) });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(10);
+		expect(messageCalls(env.emulator).filter((call) => call.status === 400)).toHaveLength(3);
+		const accepted = env.emulator.state.acceptedMessages.map((message) => message.to);
+		expect(new Set(accepted).size).toBe(10);
+		expect(accepted).toHaveLength(10);
+	});
+
+	it('backs off on the pair rate limit (131056) for that recipient only, and keeps one chat in order', async () => {
+		env.emulator.limiter.config.pairBurst = 1;
+		env.emulator.limiter.config.pairRefillMs = 400;
+		const items = [
+			{ json: { phone: '+1 555 030 0001', n: 'a1' } },
+			{ json: { phone: '+1 555 030 0001', n: 'a2' } },
+			{ json: { phone: '+1 555 030 0002', n: 'b1' } },
+		];
+		const { items: output, error } = await sendWith(env, textTo, { items });
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(3);
+		const accepted = env.emulator.state.acceptedMessages;
+		const order = accepted.map((message) => (message.body.text as { body: string }).body);
+		// b1 is not held up behind a2's wait; a1 goes before a2.
+		expect(order).toEqual(['Hello a1', 'Hello b1', 'Hello a2']);
+		const pairRejections = messageCalls(env.emulator).filter((call) => (call.responseBody as { error?: { code?: number } })?.error?.code === 131056);
+		expect(pairRejections).toHaveLength(1);
+		expect(accepted[2].at - accepted[0].at).toBeGreaterThanOrEqual(900); // Meta's 4^0 = 1 s
+	});
+
+	it('absorbs the WABA limit (80008) like the others', async () => {
+		env.emulator.faults.add({ kind: 'graphError', method: 'POST', path: MESSAGES, times: 1, graphError: { code: 80008, message: '(#80008) Too many calls', headers: { 'retry-after': '0.05' } } });
+		const { items, error } = await sendWith(env, textTo, { items: recipients(2) });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(env.emulator.state.acceptedMessages).toHaveLength(2);
+	});
+});
+
+describe('no duplicates, nothing hidden', () => {
+	it('does not resend a message whose answer was lost after it was accepted; reports it with continueOnFail', async () => {
+		env.emulator.faults.add({ kind: 'dropAfterHandling', method: 'POST', path: MESSAGES, times: 1 });
+		const { items, error } = await sendWith(env, textTo, { items: recipients(1).concat(recipients(2, 50).slice(1)), continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(env.emulator.state.acceptedMessages).toHaveLength(2); // both accepted by "Meta"
+		expect(messageCalls(env.emulator)).toHaveLength(2); // and neither sent twice
+		const failed = items.find((item) => item.json.error)!;
+		expect(failed.json.sent).toMatch(/^unknown/);
+		expect(String(failed.json.description)).toMatch(/Not retried/);
+		expect(items.filter((item) => item.json.messages)).toHaveLength(1);
+	});
+
+	it('does not retry a 5xx on a send', async () => {
+		env.emulator.faults.add({ kind: 'serverError', status: 503, method: 'POST', path: MESSAGES, times: 1 });
+		const { items } = await sendWith(env, textTo, { items: recipients(1), continueOnFail: true });
+		expect(messageCalls(env.emulator)).toHaveLength(1);
+		expect(items[0].json.sent).toMatch(/^unknown/);
+	});
+
+	it('without continueOnFail, a failure after sending began lists the accepted message IDs and what was not sent', async () => {
+		const items = recipients(6);
+		env.emulator.state.closedWindows.add('1555020' + '0003'.padStart(5, '0').slice(1)); // item 3's recipient: 131047
+		const { error } = await sendWith(env, { ...textTo, messagesPerSecond: 1 }, { items });
+		expect(error?.message).toMatch(/More than 24 hours since the customer last wrote \[code 131047\]/);
+		const accepted = env.emulator.state.acceptedMessages;
+		expect(accepted.length).toBeGreaterThan(0);
+		for (const message of accepted) expect(error?.description).toContain(message.id);
+		expect(error?.description).toMatch(/Item 3 was not accepted/);
+		expect(error?.description).toMatch(/items were not sent \(items 4–5\)/);
+		expect(accepted).toHaveLength(3);
+	});
+
+	it('continueOnFail: a bad item gets its error, the others are sent, each paired with its input', async () => {
+		const items = recipients(3);
+		items[1].json.phone = 'not a number';
+		const { items: output, error } = await sendWith(env, textTo, { items, continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[1].json.error).toMatch(/Recipient Phone Number: "not a number" is not a phone number/);
+		expect(output[1].json.sent).toBe(false);
+		expect(output[0].json.messages).toBeDefined();
+		expect(output[2].json.messages).toBeDefined();
+		expect(acceptedBodies(env.emulator)).toHaveLength(2);
+	});
+
+	it('validates every item before the first request: a bad item 7 of 10 means nothing is sent', async () => {
+		const items = recipients(10);
+		items[7].json.phone = '12';
+		const { error } = await sendWith(env, textTo, { items });
+		expect(error?.message).toMatch(/Recipient Phone Number/);
+		expect(error?.description).toMatch(/Item 7 is invalid, so nothing was sent/);
+		expect(env.emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('pacer', () => {
+	it('never releases more than the rate in any one-second window, even after the event loop was blocked', async () => {
+		const pacer = new Pacer(100);
+		const released: number[] = [];
+		const takers = Array.from({ length: 150 }, async () => {
+			await pacer.take();
+			released.push(Date.now());
+		});
+		// Block the event loop for 300 ms while callers wait: afterwards they must not all go at once.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const blockUntil = Date.now() + 300;
+		while (Date.now() < blockUntil);
+		await Promise.all(takers);
+		expect(released).toHaveLength(150);
+		expect(busiestSecond(released)).toBeLessThanOrEqual(100);
+		expect(released[149] - released[0]).toBeGreaterThanOrEqual(1000);
+	});
+});
