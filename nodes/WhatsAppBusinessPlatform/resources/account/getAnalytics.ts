@@ -9,7 +9,7 @@ import type {
 
 import { wabaLocator } from '../../shared/locatorFields';
 import { checkDateRange, LimitError, toUnixSeconds, validated } from '../../shared/validation';
-import { parameterValue, splitList } from './output';
+import { parameterValue, splitList } from '../../shared/output';
 
 const show = { resource: ['account'], operation: ['getAnalytics'] };
 const showFor = (...types: string[]) => ({ ...show, analyticsType: types });

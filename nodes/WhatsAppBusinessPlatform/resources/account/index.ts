@@ -4,7 +4,7 @@ import { getAccount } from './get';
 import { analyticsDataPoints, buildAnalyticsRequest, getAnalytics } from './getAnalytics';
 import { getAllAccounts } from './getAll';
 import { getSubscribedApps } from './getSubscribedApps';
-import { withIds } from './output';
+import { withIds } from '../../shared/output';
 import { buildSubscribeBody, subscribeApp } from './subscribeApp';
 import { unsubscribeApp } from './unsubscribeApp';
 import { checkAccountUpdate, updateAccount } from './update';

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { wabaLocator } from '../../shared/locatorFields';
 import { checkGraphId, LimitError, validated } from '../../shared/validation';
-import { parameterValue } from '../account/output';
+import { parameterValue } from '../../shared/output';
 
 const show = { resource: ['assignedUser'], operation: ['add'] };
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withIds } from '../account/output';
+import { withIds } from '../../shared/output';
 import { addAssignedUser, buildAddUserBody } from './add';
 import { getAllAssignedUsers } from './getAll';
 import { buildRemoveUserQuery, removeAssignedUser } from './remove';

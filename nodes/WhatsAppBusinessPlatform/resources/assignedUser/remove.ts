@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { wabaLocator } from '../../shared/locatorFields';
 import { checkGraphId, validated } from '../../shared/validation';
-import { parameterValue } from '../account/output';
+import { parameterValue } from '../../shared/output';
 import { userIdField } from './add';
 
 /** Graph takes the user of a DELETE in the query string. */

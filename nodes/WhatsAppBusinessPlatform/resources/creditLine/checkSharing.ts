@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 
 import { wabaLocator } from '../../shared/locatorFields';
 import { graphRequest } from '../../shared/transport';
-import { parameterValue } from '../account/output';
+import { parameterValue } from '../../shared/output';
 import { allocationConfigIdField, show } from './fields';
 
 /**

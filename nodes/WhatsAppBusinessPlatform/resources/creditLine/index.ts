@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withIds } from '../account/output';
+import { withIds } from '../../shared/output';
 import { checkSharing, compareWithWaba } from './checkSharing';
 import { getAllCreditLines } from './getAll';
 import { getAllocation } from './getAllocation';

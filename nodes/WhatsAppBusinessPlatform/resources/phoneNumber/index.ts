@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { checkPattern, checkSixDigits, validated } from '../../shared/validation';
-import { parameterValue, withIds } from '../account/output';
+import { parameterValue, withIds } from '../../shared/output';
 import { addPhoneNumber, buildAddPhoneNumberBody } from './add';
 import { deregisterPhoneNumber } from './deregister';
 import { getPhoneNumber } from './get';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { checkBusinessProfile, LimitError, validated } from '../../shared/validation';
-import { splitList } from '../account/output';
+import { splitList } from '../../shared/output';
 import { phoneNumberTarget, show } from './fields';
 
 const VERTICALS: Array<[string, string]> = [

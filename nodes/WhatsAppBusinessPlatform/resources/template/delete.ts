@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeEx
 import { wabaLocator } from '../../shared/locatorFields';
 import { graphRequest } from '../../shared/transport';
 import { checkRequired, validated } from '../../shared/validation';
-import { parameterValue } from '../account/output';
+import { parameterValue } from '../../shared/output';
 import { templateLocator } from './templateLocator';
 
 const show = { resource: ['template'], operation: ['delete'] };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { withIds } from '../account/output';
+import { withIds } from '../../shared/output';
 import { buildCreateTemplateBody, createTemplate } from './create';
 import { buildDeleteTemplateQuery, deleteTemplate, describeDeletedTemplate } from './delete';
 import { getTemplate } from './get';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-// Output helpers shared by the management resources (account, template, phone number,
+// Output helpers for declarative operations (account, template, phone number,
 // assigned user, credit line). They shape items after the transport has sent the request.
 
 export type PostReceive = (
