@@ -25,7 +25,7 @@ export async function deliverFixture(trigger: TriggerHarness, name: string, opti
 export async function itemsOf(trigger: TriggerHarness, delivery: Delivery) {
 	if (!delivery.execution) return undefined;
 	const run = await delivery.execution;
-	return (run.data.resultData.runData[trigger.node.name]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	return (run.data.resultData.runData[trigger.node.name]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json as Record<string, any>);
 }
 
 export function warnings(): string[] {
