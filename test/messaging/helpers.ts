@@ -1,4 +1,6 @@
-import type { INodeExecutionData } from 'n8n-workflow';
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import type { GraphEmulator } from '../emulator/server';
 import { runNode, type NodeRun, type TestCredentials } from '../harness/runNode';
@@ -52,4 +54,9 @@ export function seedMedia(emulator: GraphEmulator, mimeType: string, kind: strin
 /** An input item carrying a file in binary field `property`. */
 export function binaryItem(bytes: Buffer, mimeType: string, fileName: string, property = 'data', json: Record<string, unknown> = {}): INodeExecutionData {
 	return { json, binary: { [property]: { data: bytes.toString('base64'), mimeType, fileName } } } as INodeExecutionData;
+}
+
+/** The bytes of an output binary, wherever n8n stored them (memory or filesystem mode). */
+export async function binaryBytes(binary: IBinaryData): Promise<Buffer> {
+	return await Container.get(BinaryDataService).getAsBuffer(binary);
 }
