@@ -22,7 +22,8 @@ export const mediaDescription: INodeProperties[] = [
 			{ name: 'Upload', value: 'upload', action: 'Upload a media file', description: 'Upload the item\'s binary data to send it in messages by ID' },
 		],
 	},
-	wabaLocator(upload, 'The WhatsApp Business Account; used to list its phone numbers'),
+	// Only needed to fill the phone number list, so not required.
+	{ ...wabaLocator(upload, 'The WhatsApp Business Account; used to list its phone numbers'), required: false },
 	phoneNumberLocator(upload, 'The business phone number the file is uploaded for'),
 	{
 		displayName: 'Input Binary Field',

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { MessageInputError } from '../../shared/messageValidation';
+import { graphErrorOf } from '../../shared/retryPolicy';
 import { graphRequest, retryBudgetOf } from '../../shared/transport';
 import { uploadFromItem } from '../media/custom';
 import { describeRanges, makeYielder, Pacer, runGoverned } from './governor';
@@ -115,6 +116,9 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 					budget,
 					// Paced right before the wire, retries included, so retries count against the rate too.
 					beforeAttempt: async () => await pacer.take(),
+					onRetry: (rejected) => {
+						if (graphErrorOf(rejected.body)?.code === 130429) pacer.refund();
+					},
 				})) as IDataObject;
 				const json = operation === 'markAsRead' ? { ...response, message_id: request.body.message_id } : response;
 				output[itemIndex] = { json: json as IDataObject, pairedItem: { item: itemIndex } };

@@ -32,6 +32,16 @@ export class Pacer {
 		});
 	}
 
+	/**
+	 * An attempt was turned away for throughput (130429): Meta did not count it, so its place is
+	 * given back — the next caller may go one interval sooner and the window holds one more.
+	 */
+	refund(): void {
+		this.nextAt -= this.intervalMs;
+		this.recent[this.slot] = Number.NEGATIVE_INFINITY;
+		if (this.waiters.length && !this.running) void this.release();
+	}
+
 	private async release(): Promise<void> {
 		this.running = true;
 		try {
@@ -45,7 +55,8 @@ export class Pacer {
 				}
 				this.recent[this.slot] = now;
 				this.slot = (this.slot + 1) % this.recent.length;
-				// Keep the schedule through timer jitter (late by less than a slot), restart it after a stall.
+				// Keep the schedule through timer jitter (late by less than a slot); after a longer hold-up,
+				// restart it from now rather than releasing the backlog in a burst.
 				this.nextAt = Math.max(this.nextAt, now - this.intervalMs) + this.intervalMs;
 				this.waiters.shift()!();
 			}

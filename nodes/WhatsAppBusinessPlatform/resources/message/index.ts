@@ -23,7 +23,8 @@ export const messageDescription: INodeProperties[] = [
 			{ name: 'Send Template', value: 'sendTemplate', action: 'Send a template message', description: 'Send an approved template, also outside the 24-hour window' },
 		],
 	},
-	wabaLocator(all, 'The WhatsApp Business Account; used to list its phone numbers and templates'),
+	// Only needed to fill the phone number and template lists, so not required (a phone number ID is enough).
+	{ ...wabaLocator(all, 'The WhatsApp Business Account; used to list its phone numbers and templates'), required: false },
 	phoneNumberLocator(all, 'The business phone number that sends'),
 	{
 		displayName: 'Recipient Phone Number',
