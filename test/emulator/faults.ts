@@ -19,7 +19,7 @@ export type FaultKind =
 export interface Fault {
 	kind: FaultKind;
 	method?: string;
-	/** Matched against the path without the version, e.g. /106540352242922/messages. */
+	/** Matched against the path without the version and query, e.g. /106540352242922/messages. */
 	path?: string | RegExp;
 	/** How many matching requests it hits; Infinity for all. */
 	times?: number;
@@ -45,7 +45,7 @@ export class FaultInjector {
 			(candidate) =>
 				candidate.remaining > 0 &&
 				(!candidate.method || candidate.method.toUpperCase() === method) &&
-				(!candidate.path || (typeof candidate.path === 'string' ? path === candidate.path || path.startsWith(`${candidate.path}?`) : candidate.path.test(path))),
+				(!candidate.path || (typeof candidate.path === 'string' ? path === candidate.path : candidate.path.test(path))),
 		);
 		if (fault) fault.remaining -= 1;
 		return fault;

@@ -126,14 +126,13 @@ export class GraphEmulator {
 		try {
 			const raw = await readBody(req);
 			parsed = parseRequest(req, raw);
-			const fault = this.faults.take(parsed.method, parsed.path + (req.url?.includes('?') ? `?${req.url.split('?')[1]}` : ''));
+			const fault = this.faults.take(parsed.method, parsed.path);
 			if (fault?.kind === 'drop') {
 				this.record(parsed, 0, undefined);
 				req.socket.destroy();
 				return;
 			}
 			if (fault?.kind === 'slow') await delay(fault.delayMs ?? 2000);
-			await this.latency();
 			let result: RouteResult;
 			if (fault?.kind === 'serverError') {
 				const error = new GraphError(fault.status ?? 500, fault.graphError?.code ?? 2, fault.graphError?.message ?? 'An unexpected error has occurred. Please retry your request later.', { type: 'OAuthException' });
@@ -148,6 +147,8 @@ export class GraphEmulator {
 			} else {
 				result = await this.route(parsed);
 			}
+			// Latency is the time to answer: limits count a request when it arrives, as Meta's do.
+			await this.latency();
 			if (fault?.kind === 'dropAfterHandling') {
 				this.record(parsed, 0, result.body);
 				req.socket.destroy();
