@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+const ARRIVAL_JITTER_MARGIN_MS = 15;
+
 /**
  * Releases callers one at a time, evenly spaced (at most `ratePerSecond` per second), and never
  * more than `ratePerSecond` in any one-second window of *actual* release times: after the event
@@ -47,8 +49,10 @@ export class Pacer {
 		try {
 			while (this.waiters.length) {
 				const now = this.now();
-				// The release `rate` places back must be more than a second old.
-				const at = Math.max(this.nextAt, this.recent[this.slot] + 1001);
+				// The release `rate` places back must be more than a second old, plus a margin: requests
+				// reach Meta a few milliseconds apart from when they were released, and Meta's window
+				// counts arrivals.
+				const at = Math.max(this.nextAt, this.recent[this.slot] + 1000 + ARRIVAL_JITTER_MARGIN_MS);
 				if (at - now >= 1) {
 					await sleep(at - now);
 					continue;
