@@ -10,7 +10,7 @@ const NODE_VERSION = '24.21.0';
 // @n8n/agents@0.26.2 and @n8n/ai-node-sdk@0.31.2 are missing. 2.41.1 resolves fully and matches the n8n-core devDependency.
 const N8N_VERSION = process.env.N8N_RUNTIME_VERSION || '2.41.1';
 const ROOT = path.resolve(__dirname, '..', '..');
-const RUNTIME_DIR = path.join(ROOT, '.cache', 'runtime');
+const RUNTIME_DIR = process.env.N8N_RUNTIME_DIR ? path.resolve(process.env.N8N_RUNTIME_DIR) : path.join(ROOT, '.cache', 'runtime');
 const STAMP = path.join(RUNTIME_DIR, 'stamp.json');
 const LOCK = path.join(RUNTIME_DIR, '.lock');
 const INSTALL_LOG = path.join(RUNTIME_DIR, 'install.log');
@@ -35,10 +35,12 @@ function isReady() {
 	}
 }
 
-// npm run exports npm_config_* (ignore-scripts=true from the repo's .npmrc among them): keep them out of our npm calls.
+// Under `npm run`, npm exports the repo's config (ignore-scripts=true, local_prefix=/work/main) and lifecycle
+// variables: keep those out of our npm calls; keep the rest (cache, registry, cafile) so callers can steer npm.
 function cleanEnv() {
 	const env = {};
-	for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) && k !== 'INIT_CWD') env[k] = v;
+	const drop = /^(npm_lifecycle_|npm_package_|npm_config_(ignore_scripts|allow_scripts|local_prefix)$)/i;
+	for (const [k, v] of Object.entries(process.env)) if (!drop.test(k) && k !== 'INIT_CWD') env[k] = v;
 	// node-gyp must build against the local headers instead of downloading them.
 	if (!env.npm_config_nodedir && fs.existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
 	return env;
@@ -66,10 +68,23 @@ function freshFolder(dir) {
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir) + '-runtime', private: true }, null, 2));
 }
 
-async function step(log, label, fn) {
+async function step(log, label, fn, watchDir) {
 	const t0 = Date.now();
+	const secs = () => ((Date.now() - t0) / 1000).toFixed(0);
 	log(`[n8n-runtime] ${label}…`);
-	await fn();
+	// npm is silent for minutes here; say that it is still alive.
+	const beat = setInterval(() => {
+		let count = '';
+		try {
+			count = `, ${fs.readdirSync(path.join(watchDir, 'node_modules')).length} top-level packages so far`;
+		} catch {}
+		log(`[n8n-runtime]   … ${label}: ${secs()} s${count}`);
+	}, 30000);
+	try {
+		await fn();
+	} finally {
+		clearInterval(beat);
+	}
 	log(`[n8n-runtime] ${label}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -110,19 +125,19 @@ async function ensureRuntime({ log = console.log } = {}) {
 			// to node/bin/node. Run it ourselves so the install does not depend on npm's script policy.
 			await run(process.execPath, ['installArchSpecificPackage'], path.join(nodeDir, 'node_modules', 'node'));
 			await run(paths.nodeBin, ['--version'], nodeDir);
-		});
+		}, nodeDir);
 
 		const n8nDir = path.join(RUNTIME_DIR, 'n8n');
-		await step(log, `npm install n8n@${N8N_VERSION} --ignore-scripts (the long one)`, async () => {
+		await step(log, `npm install n8n@${N8N_VERSION} --ignore-scripts (5-8 min when cold)`, async () => {
 			freshFolder(n8nDir);
 			await run('npm', ['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund'], n8nDir);
-		});
+		}, n8nDir);
 
 		// sqlite3 is N-API: building it with the machine's Node 20 headers gives a binding Node 24 loads.
-		await step(log, 'npm rebuild sqlite3 (from source)', async () => {
+		await step(log, 'npm rebuild sqlite3 from source (~1.5 min)', async () => {
 			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source'], n8nDir);
 			await run(paths.nodeBin, ['-e', "require('sqlite3')"], n8nDir);
-		});
+		}, n8nDir);
 
 		fs.writeFileSync(STAMP, JSON.stringify({ ...wanted, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - t0) / 1000) }, null, 2));
 		log(`[n8n-runtime] ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
