@@ -1,4 +1,5 @@
 import { analyticsRoutes } from './analytics';
+import { appSubscriptionsRoutes } from './appSubscriptions';
 import { assignedUsersRoutes } from './assignedUsers';
 import { coreRoutes } from './core';
 import { creditLinesRoutes } from './creditLines';
@@ -20,4 +21,5 @@ export const allRoutes: Route[] = [
 	...creditLinesRoutes,
 	...messagesRoutes,
 	...mediaRoutes,
+	...appSubscriptionsRoutes,
 ];

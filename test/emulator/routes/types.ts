@@ -21,13 +21,15 @@ export interface RouteResult {
 
 export interface Route {
 	method: 'GET' | 'POST' | 'DELETE';
-	/** The node type of the path's ID; 'me' for /me. */
-	target: NodeType | 'me';
+	/** The node type of the path's ID; 'me' for /me; 'oauth' for /oauth/access_token. */
+	target: NodeType | 'me' | 'oauth';
 	/** The edge after the ID, or undefined for the object itself. */
 	edge?: string;
 	/** The operation of Meta's OpenAPI spec whose request body schema applies. */
 	operationId?: string;
 	/** Message sends are counted by the messaging limits instead of the per-WABA call limit. */
 	isMessageSend?: boolean;
+	/** Served without a token, matched on the literal path /{target}/{edge} (e.g. /oauth/access_token). */
+	unauthenticated?: boolean;
 	handler(context: RouteContext): RouteResult | Promise<RouteResult> | unknown;
 }
