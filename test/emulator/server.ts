@@ -234,15 +234,15 @@ export class GraphEmulator {
 
 	private async route(parsed: ParsedRequest): Promise<RouteResult> {
 		if (parsed.bodyParseError) throw new GraphError(400, 100, `(#100) Invalid JSON body: ${parsed.bodyParseError}`);
+		// Token endpoints (POST /oauth/access_token) come before authentication: the caller has no token yet.
+		const open = parsed.segments.length === 2 && allRoutes.find((candidate) => candidate.unauthenticated && candidate.method === parsed!.method && candidate.target === parsed!.segments[0] && candidate.edge === parsed!.segments[1]);
+		if (open) return (await open.handler({ req: parsed, emulator: this, state: this.state, object: undefined, grant: { userId: '' }, wabaId: undefined })) as RouteResult;
 		const grant = this.authenticate(parsed);
 		const [id, edge, ...rest] = parsed.segments;
 		if (!id || rest.length) throw unknownPath(parsed.path);
 		const object = id === 'me' ? undefined : this.state.get(id);
 		if (id !== 'me' && !object) throw objectNotFound(id);
 		const target = id === 'me' ? 'me' : object!.type;
-		// Token endpoints (POST /oauth/access_token) come before authentication: the caller has no token yet.
-		const open = parsed.segments.length === 2 && allRoutes.find((candidate) => candidate.unauthenticated && candidate.method === parsed!.method && candidate.target === parsed!.segments[0] && candidate.edge === parsed!.segments[1]);
-		if (open) return (await open.handler({ req: parsed, emulator: this, state: this.state, object: undefined, grant: { userId: '' }, wabaId: undefined })) as RouteResult;
 		const route = allRoutes.find((candidate: Route) => candidate.method === parsed.method && candidate.target === target && candidate.edge === edge);
 		if (!route) {
 			if (edge) throw new GraphError(400, 100, `(#100) Tried accessing nonexisting field (${edge}) on node type (${target})`);
