@@ -2,32 +2,56 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const GRAPH_ID = '^[0-9]{5,25}$';
 
-/** The WhatsApp Business Account an operation works on: picked from a list, or given by ID. */
-export function wabaLocator(show: Record<string, string[]>, description = 'The WhatsApp Business Account (WABA) to work on'): INodeProperties {
+interface GraphIdLocator {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	placeholder: string;
+	notANumber: string;
+}
+
+/** A Graph object picked from a searchable list, or given by its numeric ID. */
+export function graphIdLocator(locator: GraphIdLocator, show: Record<string, string[]>): INodeProperties {
 	return {
-		displayName: 'WhatsApp Business Account',
-		name: 'wabaId',
+		displayName: locator.displayName,
+		name: locator.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description,
+		description: locator.description,
 		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchWabas', searchable: true },
+				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: '102290129340398',
-				validation: [{ type: 'regex', properties: { regex: GRAPH_ID, errorMessage: 'A WhatsApp Business Account ID is a number' } }],
+				placeholder: locator.placeholder,
+				validation: [{ type: 'regex', properties: { regex: GRAPH_ID, errorMessage: locator.notANumber } }],
 			},
 		],
 	};
+}
+
+/** The WhatsApp Business Account an operation works on: picked from a list, or given by ID. */
+export function wabaLocator(show: Record<string, string[]>, description = 'The WhatsApp Business Account (WABA) to work on'): INodeProperties {
+	return graphIdLocator(
+		{
+			displayName: 'WhatsApp Business Account',
+			name: 'wabaId',
+			description,
+			searchListMethod: 'searchWabas',
+			placeholder: '102290129340398',
+			notANumber: 'A WhatsApp Business Account ID is a number',
+		},
+		show,
+	);
 }
 
 /** A phone number of the chosen WABA. */
@@ -36,30 +60,17 @@ export function phoneNumberLocator(
 	description = 'The business phone number to work with',
 	name = 'phoneNumberId',
 ): INodeProperties {
-	return {
-		displayName: 'Phone Number',
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		displayOptions: { show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchPhoneNumbers', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '106540352242922',
-				validation: [{ type: 'regex', properties: { regex: GRAPH_ID, errorMessage: 'A phone number ID is a number (not the phone number itself)' } }],
-			},
-		],
-	};
+	return graphIdLocator(
+		{
+			displayName: 'Phone Number',
+			name,
+			description,
+			searchListMethod: 'searchPhoneNumbers',
+			placeholder: '106540352242922',
+			notANumber: 'A phone number ID is a number (not the phone number itself)',
+		},
+		show,
+	);
 }
 
 /** A business (Meta Business Manager) by ID. */

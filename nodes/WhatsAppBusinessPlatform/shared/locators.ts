@@ -47,31 +47,41 @@ export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: s
 	};
 }
 
+interface TemplatePage {
+	templates: IDataObject[];
+	paginationToken: string | undefined;
+}
+
+/** One page of the chosen WABA's templates, searched by `searchField`. */
+async function templatePage(context: ILoadOptionsFunctions, searchField: string, filter?: string, paginationToken?: string): Promise<TemplatePage> {
+	const wabaId = currentValue(context, 'wabaId');
+	if (!wabaId) return { templates: [], paginationToken: undefined };
+	const page = await graphRequest.call<ILoadOptionsFunctions, Parameters<typeof graphRequest>, Promise<IDataObject>>(context, {
+		url: `/${wabaId}/message_templates`,
+		qs: {
+			fields: 'id,name,language,status,category',
+			limit: 100,
+			...(filter ? { [searchField]: filter } : {}),
+			...(paginationToken ? { after: paginationToken } : {}),
+		},
+	});
+	const paging = page.paging as { cursors?: { after?: string }; next?: string } | undefined;
+	return { templates: (page.data ?? []) as IDataObject[], paginationToken: paging?.next ? paging.cursors?.after : undefined };
+}
+
 /** Templates of the WABA chosen in the node, shown with their language and status. */
 export async function searchTemplates(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const wabaId = currentValue(this, 'wabaId');
-	if (!wabaId) return { results: [] };
-	const page = await graphRequest.call<ILoadOptionsFunctions, Parameters<typeof graphRequest>, Promise<IDataObject>>(this, {
-		url: `/${wabaId}/message_templates`,
-		qs: {
-			fields: 'id,name,language,status,category',
-			limit: 100,
-			...(filter ? { name: filter } : {}),
-			...(paginationToken ? { after: paginationToken } : {}),
-		},
-	});
-	const templates = (page.data ?? []) as IDataObject[];
-	const paging = page.paging as { cursors?: { after?: string }; next?: string } | undefined;
+	const page = await templatePage(this, 'name', filter, paginationToken);
 	return {
-		results: templates.map((template) => ({
+		results: page.templates.map((template) => ({
 			name: `${template.name} (${template.language}) – ${template.status}`,
 			value: `${template.id}`,
 		})),
-		paginationToken: paging?.next ? paging.cursors?.after : undefined,
+		paginationToken: page.paginationToken,
 	};
 }
 
@@ -84,25 +94,14 @@ export async function searchTemplatesForSending(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const wabaId = currentValue(this, 'wabaId');
-	if (!wabaId) return { results: [] };
-	const page = await graphRequest.call<ILoadOptionsFunctions, Parameters<typeof graphRequest>, Promise<IDataObject>>(this, {
-		url: `/${wabaId}/message_templates`,
-		qs: {
-			fields: 'id,name,language,status,category',
-			limit: 100,
-			...(filter ? { name_or_content: filter } : {}),
-			...(paginationToken ? { after: paginationToken } : {}),
-		},
-	});
-	const templates = ((page.data ?? []) as IDataObject[]).filter((template) => matches(filter, template.name, template.language));
+	const page = await templatePage(this, 'name_or_content', filter, paginationToken);
+	const templates = page.templates.filter((template) => matches(filter, template.name, template.language));
 	templates.sort((a, b) => Number(b.status === 'APPROVED') - Number(a.status === 'APPROVED'));
-	const paging = page.paging as { cursors?: { after?: string }; next?: string } | undefined;
 	return {
 		results: templates.map((template) => ({
 			name: `${template.name} (${template.language})${template.status === 'APPROVED' ? '' : ` – ${template.status}`}`,
 			value: `${template.name}|${template.language}`,
 		})),
-		paginationToken: paging?.next ? paging.cursors?.after : undefined,
+		paginationToken: page.paginationToken,
 	};
 }
