@@ -1,0 +1,164 @@
+/** Measuring helpers for the side-by-side bench: n8n's responsiveness, emulator ground truth, webhook delivery, execution counts. */
+import type { GraphEmulator } from '../../emulator/server';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Responsiveness {
+	samples: number;
+	worstMs: number;
+	p99Ms: number;
+	failures: number;
+}
+
+/** Polls GET /healthz/readiness every 100 ms (one at a time) until stopped; the worst answer time is n8n's worst stall. */
+export function probeReadiness(baseUrl: string): { stop(): Promise<Responsiveness> } {
+	const latencies: number[] = [];
+	let failures = 0;
+	let running = true;
+	const loop = (async () => {
+		while (running) {
+			const started = performance.now();
+			try {
+				const res = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(30_000) });
+				await res.arrayBuffer();
+				if (!res.ok) failures++;
+			} catch {
+				failures++;
+			}
+			const took = performance.now() - started;
+			latencies.push(took);
+			await sleep(Math.max(0, 100 - took));
+		}
+	})();
+	return {
+		async stop() {
+			running = false;
+			await loop;
+			const sorted = [...latencies].sort((a, b) => a - b);
+			return {
+				samples: sorted.length,
+				worstMs: sorted.at(-1) ?? 0,
+				p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
+				failures,
+			};
+		},
+	};
+}
+
+export function resetEmulator(emulator: GraphEmulator): void {
+	emulator.limiter.reset();
+	emulator.clearRequests();
+	emulator.state.acceptedMessages.length = 0;
+	emulator.peakInFlight = 0;
+}
+
+export interface SendFigures {
+	label: string;
+	wallSeconds: number;
+	messagesPerSecond: number;
+	accepted: number;
+	unique: number;
+	failed: number;
+	duplicated: number;
+	rejectedAnswers: number;
+	throttled: number;
+	peakInFlight: number;
+	errorItems: number;
+	executionStatus: string;
+	responsiveness: Responsiveness;
+}
+
+/** Ground truth from the emulator: a message counts once per recipient+text; extra acceptances are duplicates. */
+export function sendFigures(label: string, emulator: GraphEmulator, expected: number, wallSeconds: number, extra: Pick<SendFigures, 'errorItems' | 'executionStatus' | 'responsiveness'>): SendFigures {
+	const accepted = emulator.state.acceptedMessages;
+	const keys = accepted.map((message) => `${message.to}|${JSON.stringify((message.body as { text?: unknown }).text ?? null)}`);
+	const unique = new Set(keys).size;
+	const calls = emulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
+	const rejected = calls.filter((request) => request.status !== 200);
+	const throttled = rejected.filter((request) => (request.responseBody as { error?: { code?: number } })?.error?.code === 130429).length;
+	return {
+		label,
+		wallSeconds,
+		messagesPerSecond: unique / wallSeconds,
+		accepted: accepted.length,
+		unique,
+		failed: expected - unique,
+		duplicated: accepted.length - unique,
+		rejectedAnswers: rejected.length,
+		throttled,
+		peakInFlight: emulator.peakInFlight,
+		...extra,
+	};
+}
+
+export interface DeliveryFigures {
+	sent: number;
+	seconds: number;
+	statuses: Record<string, number>;
+}
+
+/** POSTs prepared deliveries with at most `concurrency` in flight; counts answers by status code (0 = network error). */
+export async function deliver(url: string, deliveries: Array<{ raw: Buffer; signature: string }>, concurrency: number): Promise<DeliveryFigures> {
+	const statuses: Record<string, number> = {};
+	let next = 0;
+	const started = performance.now();
+	const worker = async () => {
+		while (next < deliveries.length) {
+			const { raw, signature } = deliveries[next++];
+			let status = 0;
+			try {
+				const res = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'user-agent': 'facebookexternalua', 'x-hub-signature-256': signature },
+					body: raw,
+					signal: AbortSignal.timeout(60_000),
+				});
+				await res.arrayBuffer();
+				status = res.status;
+			} catch {
+				status = 0;
+			}
+			statuses[status] = (statuses[status] ?? 0) + 1;
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, deliveries.length) }, worker));
+	return { sent: deliveries.length, seconds: (performance.now() - started) / 1000, statuses };
+}
+
+interface N8nApi {
+	api(method: string, path: string, body?: unknown): Promise<{ data: Array<{ id: string; status: string }>; nextCursor?: string | null }>;
+}
+
+/** Every execution of a workflow, by status (pages through the public API). */
+export async function countExecutions(n8n: N8nApi, workflowId: string): Promise<{ total: number; byStatus: Record<string, number> }> {
+	const byStatus: Record<string, number> = {};
+	let total = 0;
+	let cursor: string | null | undefined;
+	do {
+		const q = new URLSearchParams({ workflowId, limit: '250' });
+		if (cursor) q.set('cursor', cursor);
+		const page = await n8n.api('GET', `/executions?${q}`);
+		for (const execution of page.data) {
+			total++;
+			byStatus[execution.status] = (byStatus[execution.status] ?? 0) + 1;
+		}
+		cursor = page.nextCursor;
+	} while (cursor);
+	return { total, byStatus };
+}
+
+/** Waits until no execution is running or new for `quietMs` (or `timeoutMs` passes), then counts. */
+export async function settledExecutions(n8n: N8nApi, workflowId: string, { quietMs = 3000, timeoutMs = 180_000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let last = await countExecutions(n8n, workflowId);
+	let stableSince = Date.now();
+	while (Date.now() < deadline) {
+		await sleep(500);
+		const now = await countExecutions(n8n, workflowId);
+		const busy = (now.byStatus.running ?? 0) + (now.byStatus.new ?? 0) + (now.byStatus.waiting ?? 0);
+		if (now.total !== last.total || busy > 0) stableSince = Date.now();
+		last = now;
+		if (Date.now() - stableSince >= quietMs) break;
+	}
+	return last;
+}
