@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:n8n`: this package's nodes against n8n's built-in WhatsApp nodes, in ONE real n8n
+ * (2.41.1, scripts/n8n) and the same run, against the emulator (80 messages/s cap, 50–150 ms latency).
+ * The built-in nodes hard-code https://graph.facebook.com, so n8n runs with HTTPS_PROXY pointing at
+ * a loopback CONNECT proxy that tunnels graph.facebook.com:443 to the emulator's TLS port (a
+ * throw-away self-signed certificate, trusted through NODE_EXTRA_CA_CERTS). Our credential's base
+ * URL is https://graph.facebook.com too, so both nodes take the same path. Nothing leaves loopback.
+ * Prints figures; asserts nothing. BENCH_MESSAGES (default 2,000), BENCH_EVENTS (2,000),
+ * BENCH_TAMPERED (50), BENCH_CONCURRENCY (20 webhook deliveries in flight).
+ */
+import { startEmulator, type GraphEmulator } from '../../emulator/server';
+import { incomingMessage, type WebhookContextIds } from '../../emulator/webhookEvents';
+import { metaJson, signatureFor } from '../../emulator/webhookSender';
+import { makeCertificate, startGraphProxy } from './graphProxy';
+import { countExecutions, deliver, probeReadiness, resetEmulator, sendFigures, settledExecutions, type SendFigures } from './measure';
+import { printSend, printSendRatios, printTrigger, printTriggerRatios, type TriggerFigures } from './report';
+import { builtInSendWorkflow, builtInTriggerWorkflow, ourSendWorkflow, ourTriggerWorkflow, type CredentialRef } from './workflows';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startN8n } = require('../../../scripts/n8n/instance');
+
+const N = Number(process.env.BENCH_MESSAGES ?? 2000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 2000);
+const TAMPERED = Number(process.env.BENCH_TAMPERED ?? 50);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const CAP = 80;
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (message: string) => process.stderr.write(`[bench ${elapsed()}] ${message}\n`);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type N8n = any;
+
+async function sendRun(n8n: N8n, emulator: GraphEmulator, label: string, workflowId: string): Promise<SendFigures> {
+	resetEmulator(emulator);
+	const probe = probeReadiness(n8n.baseUrl);
+	const t0 = performance.now();
+	const executionId = await n8n.runManual(workflowId, 'Start');
+	const execution = await n8n.waitForExecution(executionId, { timeoutMs: 600_000 });
+	const wallSeconds = (performance.now() - t0) / 1000;
+	const responsiveness = await probe.stop();
+	const items = (execution.data?.resultData?.runData?.Send?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
+	const errorItems = items.filter((item) => item.json.error !== undefined).length;
+	return sendFigures(label, emulator, N, wallSeconds, { errorItems, executionStatus: String(execution.status), responsiveness });
+}
+
+/** Signed deliveries of one incoming text message each (fresh message ids), and tampered copies. */
+function deliveries(count: number, ids: WebhookContextIds, appSecret: string, tamper: boolean) {
+	return Array.from({ length: count }, () => {
+		const raw = Buffer.from(metaJson(incomingMessage('text', ids)), 'utf8');
+		const signature = signatureFor(raw, appSecret);
+		if (tamper) {
+			const at = raw.indexOf('Hello');
+			raw[at] = 'J'.charCodeAt(0); // "Hello" → "Jello": one byte, signature left as it was
+		}
+		return { raw, signature };
+	});
+}
+
+async function triggerRun(n8n: N8n, label: string, workflowId: string, webhookId: string, ids: WebhookContextIds, appSecret: string): Promise<TriggerFigures> {
+	const url = `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
+	const before = (await countExecutions(n8n, workflowId)).total;
+	const probe = probeReadiness(n8n.baseUrl);
+	const t0 = performance.now();
+	const delivery = await deliver(url, deliveries(EVENTS, ids, appSecret, false), CONCURRENCY);
+	const settled = await settledExecutions(n8n, workflowId);
+	const settledSeconds = (performance.now() - t0) / 1000 - 3; // minus the quiet period settledExecutions waits for
+	const responsiveness = await probe.stop();
+	const tampered = await deliver(url, deliveries(TAMPERED, ids, appSecret, true), CONCURRENCY);
+	const after = await settledExecutions(n8n, workflowId);
+	const byStatus = { ...settled.byStatus };
+	return {
+		label,
+		events: EVENTS,
+		delivery,
+		executions: settled.total - before,
+		executionStatuses: byStatus,
+		settledSeconds,
+		worstReadinessMs: responsiveness.worstMs,
+		tampered,
+		tamperedExecutions: after.total - settled.total,
+	};
+}
+
+async function main() {
+	const certificate = makeCertificate();
+	const emulator = await startEmulator({ tls: { key: certificate.key, cert: certificate.cert }, latencyMs: [50, 150], rateLimits: { messagesPerSecond: CAP } });
+	const proxy = await startGraphProxy(Number(new URL(emulator.url).port));
+	let n8n: N8n;
+	try {
+		log(`emulator ${emulator.url} (TLS as graph.facebook.com), proxy ${proxy.url}; starting n8n…`);
+		n8n = await startN8n({
+			env: { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: certificate.certPath },
+			log: (message: string) => log(message),
+		});
+		const { ids } = emulator;
+		const ref = (created: { id: string; name: string }): CredentialRef => ({ id: created.id, name: created.name });
+		const ours = ref(await n8n.createCredential('Bench: this package', 'whatsAppBusinessPlatformApi', {
+			accessToken: ids.accessToken, appSecret: ids.appSecret, verifyToken: ids.verifyToken, graphApiVersion: 'v23.0', baseUrl: 'https://graph.facebook.com',
+		}));
+		const builtIn = ref(await n8n.createCredential('Bench: built-in', 'whatsAppApi', { accessToken: ids.accessToken, businessAccountId: ids.wabaId }));
+		const builtInTrigger = ref(await n8n.createCredential('Bench: built-in trigger', 'whatsAppTriggerApi', { clientId: ids.appId, clientSecret: ids.appSecret }));
+
+		// Warm-up outside the measurement: load both node types and open the TLS path once.
+		for (const warm of [ourSendWorkflow(2, ids.phoneNumberId, ours, CAP), builtInSendWorkflow(2, ids.phoneNumberId, builtIn)]) {
+			const wf = await n8n.createWorkflow(warm);
+			await n8n.waitForExecution(await n8n.runManual(wf.id, 'Start'));
+		}
+		log(`warm-up done (${emulator.state.acceptedMessages.length} messages accepted through the proxy, ${proxy.tunnels} tunnels)`);
+
+		console.log(`bench:n8n — real n8n 2.41.1, one instance; emulator cap ${CAP} msg/s, latency 50–150 ms; ${N} messages, ${EVENTS} events (+${TAMPERED} tampered), ${CONCURRENCY} deliveries in flight`);
+		console.log('');
+		const oursWf = await n8n.createWorkflow(ourSendWorkflow(N, ids.phoneNumberId, ours, CAP));
+		const builtInWf = await n8n.createWorkflow(builtInSendWorkflow(N, ids.phoneNumberId, builtIn));
+		log('sending with this package…');
+		const oursSend = await sendRun(n8n, emulator, `this package (${'n8n-nodes-whatsapp-business-platform'}, Messages per Second ${CAP})`, oursWf.id);
+		printSend(oursSend, N, CAP);
+		log('sending with the built-in node…');
+		const builtInSend = await sendRun(n8n, emulator, 'built-in WhatsApp Business Cloud node (n8n-nodes-base.whatsApp)', builtInWf.id);
+		printSend(builtInSend, N, CAP);
+		printSendRatios(oursSend, builtInSend);
+		console.log('');
+
+		const webhookIds: WebhookContextIds = { wabaId: ids.wabaId, phoneNumberId: ids.phoneNumberId, displayPhoneNumber: '15550100001' };
+		const ourTrigger = ourTriggerWorkflow(ids.wabaId, ours);
+		const theirTrigger = builtInTriggerWorkflow(builtInTrigger);
+		const ourTriggerWf = await n8n.createWorkflow(ourTrigger.workflow);
+		const theirTriggerWf = await n8n.createWorkflow(theirTrigger.workflow);
+		await n8n.publish(ourTriggerWf.id);
+		await n8n.publish(theirTriggerWf.id);
+		log(`both triggers published (handshakes: ${emulator.handshakes.map((h) => `${h.ok ? 'ok' : 'FAILED'} ${h.status}`).join(', ')})`);
+		log('delivering to this package\'s trigger…');
+		const oursTrig = await triggerRun(n8n, 'this package\'s trigger (automatic subscription, signature checked)', ourTriggerWf.id, ourTrigger.webhookId, webhookIds, ids.appSecret);
+		printTrigger(oursTrig);
+		log('delivering to the built-in trigger…');
+		const theirTrig = await triggerRun(n8n, 'built-in WhatsApp Trigger (n8n-nodes-base.whatsAppTrigger)', theirTriggerWf.id, theirTrigger.webhookId, webhookIds, ids.appSecret);
+		printTrigger(theirTrig);
+		printTriggerRatios(oursTrig, theirTrig);
+		await n8n.unpublish(ourTriggerWf.id);
+		await n8n.unpublish(theirTriggerWf.id);
+		console.log('');
+		console.log('notes:');
+		console.log('  - both action nodes reach the emulator the same way: HTTPS to graph.facebook.com through a loopback CONNECT proxy to the emulator\'s TLS port');
+		console.log('  - msg/s = distinct messages the emulator accepted / wall time of the execution (manual run until finished); failed = messages never accepted; duplicated = extra acceptances of the same recipient+text');
+		console.log('  - the built-in node has no pacing or retry option: what the emulator rejects with 130429 stays unsent (it answers with the error body as an item)');
+		console.log('  - events/s = deliveries answered by n8n per second with ' + CONCURRENCY + ' in flight; executions counted through the public API after they settled');
+		console.log(`  - total bench time ${elapsed()}; proxy: ${proxy.tunnels} tunnels, refused ${proxy.refused.length} CONNECTs${proxy.refused.length ? ` (${[...new Set(proxy.refused)].join(', ')})` : ''}`);
+	} finally {
+		if (n8n) await n8n.stop();
+		await proxy.stop();
+		await emulator.stop();
+		certificate.remove();
+	}
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
