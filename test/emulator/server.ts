@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
+import { handleControl } from './control';
 import { FaultInjector } from './faults';
 import { GraphError, fbtraceId, objectNotFound, permissionDenied, unknownPath } from './graphError';
 import { DEFAULT_RATE_LIMITS, RateLimiter, usageHeader, type RateLimitConfig } from './rateLimits';
@@ -120,6 +121,11 @@ export class GraphEmulator {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		// Control routes (/_emulator/...) are not Graph paths: see control.ts.
+		if (req.url?.startsWith('/_emulator')) {
+			await handleControl(this, req, res);
+			return;
+		}
 		this.inFlight++;
 		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
 		let parsed: ParsedRequest | undefined;
