@@ -1,0 +1,425 @@
+/**
+ * End to end in a real n8n (the pinned npm package, scripts/n8n): the package is installed as a marketplace install,
+ * the credential and workflows are created through n8n's public API, workflows run through its REST API, and an
+ * in-process emulator stands in for Meta so the test can read its state.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { startEmulator, type GraphEmulator } from '../emulator/server';
+import { incomingMessage, statusDelivery, single, fieldValues, type WebhookContextIds } from '../emulator/webhookEvents';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startN8n, PACKAGE_NAME } = require('../../scripts/n8n/instance');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { CREDENTIAL_TYPE, credentialData, loadExamples } = require('../../scripts/sandbox/common');
+
+type Json = Record<string, any>;
+const NODE = `${PACKAGE_NAME}.whatsAppBusinessPlatform`;
+const TRIGGER = `${PACKAGE_NAME}.whatsAppBusinessPlatformTrigger`;
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let emulator: GraphEmulator;
+let n8n: any;
+let credential: { id: string; name: string };
+const timings: Array<[string, number]> = [];
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+	const t0 = Date.now();
+	try {
+		return await fn();
+	} finally {
+		timings.push([label, Date.now() - t0]);
+	}
+}
+
+beforeAll(async () => {
+	emulator = await startEmulator({ rateLimits: { messagesPerSecond: 1000, pairBurst: 10_000 } });
+	n8n = await timed('start n8n', () => startN8n({ log: () => undefined }));
+	const created = await n8n.createCredential('WhatsApp (e2e emulator)', CREDENTIAL_TYPE, credentialData(emulator.url, emulator.ids));
+	credential = { id: created.id, name: created.name };
+}, 240_000);
+
+afterAll(async () => {
+	if (n8n) await n8n.stop();
+	if (emulator) await emulator.stop();
+	// eslint-disable-next-line no-console
+	console.log(timings.map(([label, ms]) => `${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(7)} s`).join('\n'));
+});
+
+// --- workflow helpers --------------------------------------------------------------------------------------------
+
+interface Step {
+	name: string;
+	parameters: Json;
+	/** Name of the node feeding this one (default: the manual trigger). */
+	after?: string;
+	type?: string;
+	typeVersion?: number;
+	executeOnce?: boolean;
+}
+
+function manualWorkflow(name: string, steps: Step[]): Json {
+	const nodes: Json[] = [{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
+	const connections: Json = {};
+	steps.forEach((step, index) => {
+		const type = step.type ?? NODE;
+		nodes.push({
+			id: randomUUID(),
+			name: step.name,
+			type,
+			typeVersion: step.typeVersion ?? 1,
+			position: [240 * (index + 1), 0],
+			parameters: step.parameters,
+			...(type === NODE ? { credentials: { [CREDENTIAL_TYPE]: credential } } : {}),
+			...(step.executeOnce ? { executeOnce: true } : {}),
+		});
+		const from = step.after ?? 'Start';
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: step.name, type: 'main', index: 0 });
+	});
+	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** Creates the workflow through the public API, runs it as the editor does, returns the finished execution. */
+async function run(workflow: Json, timeoutMs = 120_000): Promise<{ execution: Json; out: (node: string) => Json[]; error: (node: string) => string | undefined }> {
+	const wf = await n8n.createWorkflow(workflow);
+	const executionId = await n8n.runManual(wf.id, workflow.nodes[0].name);
+	const execution = await n8n.waitForExecution(executionId, { timeoutMs });
+	const runData = execution.data.resultData.runData as Json;
+	return {
+		execution,
+		out: (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item: Json) => item.json),
+		error: (node) => runData[node]?.[0]?.error?.message,
+	};
+}
+
+function expectNoErrors(result: Awaited<ReturnType<typeof run>>) {
+	const runData = result.execution.data.resultData.runData as Json;
+	const errors = Object.entries(runData)
+		.filter(([, runs]) => (runs as Json[])[0]?.error)
+		.map(([node, runs]) => `${node}: ${(runs as Json[])[0].error.message} ${(runs as Json[])[0].error.description ?? ''}`);
+	expect(errors).toEqual([]);
+	expect(result.execution.status).toBe('success');
+}
+
+// --- (a) every resource ------------------------------------------------------------------------------------------
+
+describe('action node in n8n, every resource against the emulator', () => {
+	it('registers both node types from the marketplace install', async () => {
+		const types = await n8n.nodeTypeNames();
+		expect(types).toEqual(expect.arrayContaining([NODE, TRIGGER]));
+	});
+
+	it('account: get, list, subscribed apps, update', async () => {
+		const { ids } = emulator;
+		const result = await timed('resource: account', () =>
+			run(
+				manualWorkflow('e2e account', [
+					{ name: 'Get', parameters: { resource: 'account', operation: 'get', wabaId: byId(ids.wabaId) } },
+					{ name: 'List', parameters: { resource: 'account', operation: 'getAll', businessId: ids.businessId, ownership: 'owned', returnAll: true } },
+					{ name: 'Apps', parameters: { resource: 'account', operation: 'getSubscribedApps', wabaId: byId(ids.wabaId) } },
+					{ name: 'Update', parameters: { resource: 'account', operation: 'update', wabaId: byId(ids.secondWabaId), updateFields: { name: 'Acme Marketing (e2e)' } } },
+				]),
+			),
+		);
+		expectNoErrors(result);
+		expect(result.out('Get')).toEqual([expect.objectContaining({ id: ids.wabaId, name: expect.any(String) })]);
+		expect(result.out('List').map((item) => item.id)).toEqual(expect.arrayContaining([ids.wabaId, ids.secondWabaId]));
+		expect(result.out('Apps')).toBeInstanceOf(Array);
+		expect(result.out('Update')).toHaveLength(1);
+		expect(emulator.state.get(ids.secondWabaId)!.name).toBe('Acme Marketing (e2e)');
+	});
+
+	it('template: list, get, create', async () => {
+		const { ids } = emulator;
+		const result = await timed('resource: template', () =>
+			run(
+				manualWorkflow('e2e template', [
+					{ name: 'List', parameters: { resource: 'template', operation: 'getAll', wabaId: byId(ids.wabaId), returnAll: true, templateFilters: { status: 'APPROVED' } } },
+					{ name: 'Get', parameters: { resource: 'template', operation: 'get', wabaId: byId(ids.wabaId), templateId: byId(ids.templateIds[0]), templateFields: ['id', 'name', 'status'] } },
+					{
+						name: 'Create',
+						parameters: { resource: 'template', operation: 'create', wabaId: byId(ids.wabaId), name: 'e2e_notice', category: 'UTILITY', language: 'en_US', componentsSource: 'json', componentsJson: '[{"type":"BODY","text":"Hello from the e2e test"}]' },
+					},
+				]),
+			),
+		);
+		expectNoErrors(result);
+		const listed = result.out('List');
+		expect(listed.length).toBeGreaterThanOrEqual(4);
+		expect(listed.every((t) => t.status === 'APPROVED')).toBe(true);
+		expect(result.out('Get')).toEqual([expect.objectContaining({ id: ids.templateIds[0], name: 'order_shipped', status: 'APPROVED' })]);
+		const [created] = result.out('Create');
+		expect(created).toEqual(expect.objectContaining({ id: expect.any(String) }));
+		expect(emulator.state.get(String(created.id))).toEqual(expect.objectContaining({ name: 'e2e_notice' }));
+	});
+
+	it('phone number: get, list, business profile', async () => {
+		const { ids } = emulator;
+		const phone = { wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId) };
+		const result = await timed('resource: phoneNumber', () =>
+			run(
+				manualWorkflow('e2e phone number', [
+					{ name: 'Get', parameters: { resource: 'phoneNumber', operation: 'get', ...phone, phoneNumberFields: ['id', 'display_phone_number', 'quality_rating'] } },
+					{ name: 'List', parameters: { resource: 'phoneNumber', operation: 'getAll', ...phone, returnAll: true } },
+					{ name: 'Profile', parameters: { resource: 'phoneNumber', operation: 'getBusinessProfile', ...phone } },
+				]),
+			),
+		);
+		expectNoErrors(result);
+		expect(result.out('Get')).toEqual([expect.objectContaining({ id: ids.phoneNumberId, display_phone_number: '+1 555-010-0001' })]);
+		expect(result.out('List').map((p) => p.id)).toEqual(expect.arrayContaining([ids.phoneNumberId, ids.secondPhoneNumberId]));
+		expect(result.out('Profile')[0]).toEqual(expect.objectContaining({ about: expect.any(String) }));
+	});
+
+	it('message: send text, send template, mark as read', async () => {
+		const { ids } = emulator;
+		const from = { wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId), to: '+1 (555) 010-4242' };
+		const before = emulator.state.acceptedMessages.length;
+		const result = await timed('resource: message', () =>
+			run(
+				manualWorkflow('e2e message', [
+					{ name: 'Text', parameters: { resource: 'message', operation: 'send', ...from, messageType: 'text', textBody: 'Hello from n8n' } },
+					{
+						name: 'Template',
+						parameters: {
+							resource: 'message',
+							operation: 'sendTemplate',
+							...from,
+							template: { __rl: true, mode: 'list', value: 'order_shipped|en_US' },
+							templateParameterInput: 'fields',
+							bodyParameters: { parameter: [{ type: 'text', text: 'Ana' }, { type: 'text', text: 'A-1001' }] },
+							buttonParameters: { button: [{ index: 0, subType: 'url', value: 'A-1001' }] },
+						},
+					},
+					{ name: 'Read', parameters: { resource: 'message', operation: 'markAsRead', ...from, messageId: 'wamid.E2E-IN-1' } },
+				]),
+			),
+		);
+		expectNoErrors(result);
+		expect(result.out('Text')[0].messages).toEqual([{ id: expect.stringMatching(/^wamid\./) }]);
+		expect(result.out('Template')[0].messages).toEqual([expect.objectContaining({ id: expect.stringMatching(/^wamid\./) })]);
+		expect(result.out('Read')).toEqual([{ success: true, message_id: 'wamid.E2E-IN-1' }]);
+		const accepted = emulator.state.acceptedMessages.slice(before).map((m) => m.body as Json);
+		expect(accepted).toEqual([
+			expect.objectContaining({ to: '15550104242', type: 'text', text: expect.objectContaining({ body: 'Hello from n8n' }) }),
+			expect.objectContaining({ to: '15550104242', type: 'template', template: expect.objectContaining({ name: 'order_shipped' }) }),
+		]);
+	});
+
+	it('media: upload binary from a Code node, get, download, delete', async () => {
+		const { ids } = emulator;
+		const phone = { wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId) };
+		const bytes = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256));
+		const result = await timed('resource: media', () =>
+			run(
+				manualWorkflow('e2e media', [
+					{
+						name: 'File',
+						type: 'n8n-nodes-base.code',
+						typeVersion: 2,
+						parameters: { jsCode: `return [{ json: {}, binary: { data: { data: '${bytes.toString('base64')}', mimeType: 'image/png', fileName: 'chart.png' } } }];` },
+					},
+					{ name: 'Upload', after: 'File', parameters: { resource: 'media', operation: 'upload', ...phone, binaryPropertyName: 'data' } },
+					{ name: 'Get', after: 'Upload', parameters: { resource: 'media', operation: 'get', ...phone, mediaId: '={{ $json.id }}' } },
+					{ name: 'Download', after: 'Get', parameters: { resource: 'media', operation: 'download', ...phone, mediaId: '={{ $json.id }}' } },
+					{ name: 'Delete', after: 'Download', parameters: { resource: 'media', operation: 'delete', ...phone, mediaId: "={{ $('Upload').item.json.id }}" } },
+				]),
+			),
+		);
+		expectNoErrors(result);
+		const [uploaded] = result.out('Upload');
+		expect(uploaded).toEqual(expect.objectContaining({ id: expect.any(String), mime_type: 'image/png', file_size: bytes.length }));
+		expect(result.out('Get')[0]).toEqual(expect.objectContaining({ id: uploaded.id, url: expect.any(String) }));
+		const downloadRun = (result.execution.data.resultData.runData as Json).Download[0].data.main[0][0];
+		expect(Object.keys(downloadRun.binary ?? {})).toHaveLength(1);
+		expect(result.out('Delete')[0]).toEqual(expect.objectContaining({ success: true }));
+		expect(emulator.state.get(String(uploaded.id))).toBeUndefined();
+	});
+
+	it('assigned users: list, add, remove', async () => {
+		const { ids } = emulator;
+		const result = await timed('resource: assignedUser', () =>
+			run(
+				manualWorkflow('e2e assigned users', [
+					{ name: 'List', parameters: { resource: 'assignedUser', operation: 'getAll', wabaId: byId(ids.wabaId), businessId: ids.businessId, returnAll: true } },
+					{ name: 'Add', after: 'Start', parameters: { resource: 'assignedUser', operation: 'add', wabaId: byId(ids.secondWabaId), userId: ids.userId, tasks: ['MANAGE_TEMPLATES', 'VIEW_COST'] } },
+					{ name: 'Remove', after: 'Add', parameters: { resource: 'assignedUser', operation: 'remove', wabaId: byId(ids.secondWabaId), userId: ids.userId } },
+				]),
+			),
+		);
+		expectNoErrors(result);
+		expect(result.out('List').length).toBeGreaterThanOrEqual(1);
+		expect(result.out('List')[0]).toEqual(expect.objectContaining({ id: expect.any(String) }));
+		expect(result.out('Add')[0]).toEqual(expect.objectContaining({ success: true }));
+		expect(result.out('Remove')[0]).toEqual(expect.objectContaining({ success: true }));
+	});
+
+	it('credit line: list, share + check (the example workflow), allocations', async () => {
+		const { ids } = emulator;
+		const result = await timed('resource: creditLine', () =>
+			run(
+				manualWorkflow('e2e credit line', [
+					{ name: 'List', parameters: { resource: 'creditLine', operation: 'getAll', businessId: ids.businessId, returnAll: true } },
+					{ name: 'Allocations', parameters: { resource: 'creditLine', operation: 'getAllocations', creditLineId: ids.extendedCreditId, returnAll: true } },
+				]),
+			),
+		);
+		expectNoErrors(result);
+		expect(result.out('List')).toEqual([expect.objectContaining({ id: ids.extendedCreditId })]);
+		expect(result.out('Allocations').map((a) => a.id)).toContain(ids.allocationConfigId);
+
+		// The sandbox's example, imported as is.
+		const example = loadExamples(credential).find((e: Json) => e.file === 'share-credit-line.json').workflow;
+		const shared = await timed('example: share-credit-line', () => run(example));
+		expectNoErrors(shared);
+		expect(shared.out('Share credit line')).toEqual([expect.objectContaining({ allocation_config_id: expect.any(String), waba_id: ids.clientWabaId })]);
+		expect(shared.out('Check sharing').length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('example: send a template to a list of customers', async () => {
+		const before = emulator.state.acceptedMessages.length;
+		const example = loadExamples(credential).find((e: Json) => e.file === 'send-template-to-customers.json').workflow;
+		const result = await timed('example: send-template-to-customers', () => run(example));
+		expectNoErrors(result);
+		expect(result.out('Send order_shipped')).toHaveLength(3);
+		const accepted = emulator.state.acceptedMessages.slice(before);
+		expect(accepted.map((m) => m.to).sort()).toEqual(['15550101234', '15550101235', '15550101236']);
+	});
+});
+
+// --- (b) trigger -------------------------------------------------------------------------------------------------
+
+describe('trigger in n8n: automatic subscription, signed events, tampered events, unpublish', () => {
+	it('publishes, is subscribed with a handshake, runs on signed events only, and unsubscribes', async () => {
+		const { ids } = emulator;
+		const webhookId = randomUUID();
+		const workflow = {
+			name: 'e2e trigger',
+			nodes: [
+				{
+					id: randomUUID(),
+					name: 'Trigger',
+					type: TRIGGER,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId,
+					credentials: { [CREDENTIAL_TYPE]: credential },
+					parameters: { subscriptionMode: 'automatic', wabaId: byId(ids.wabaId), events: ['messages', 'statuses', 'message_template_status_update'], options: {} },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		};
+		const wf = await n8n.createWorkflow(workflow);
+		const callbackUrl = `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
+		const handshakesBefore = emulator.handshakes.length;
+		await timed('trigger: publish', () => n8n.publish(wf.id));
+
+		const subscriptions = emulator.state.get(ids.wabaId)!.subscribedApps as Json[];
+		expect(subscriptions).toEqual([expect.objectContaining({ override_callback_uri: callbackUrl, whatsapp_business_api_data: expect.objectContaining({ id: ids.appId }) })]);
+		expect(emulator.handshakes.slice(handshakesBefore)).toEqual([{ url: callbackUrl, ok: true, status: 200 }]);
+
+		const ctx: WebhookContextIds = { wabaId: ids.wabaId, phoneNumberId: ids.phoneNumberId, displayPhoneNumber: '15550100001' };
+		const executionsOf = async () => (await n8n.listExecutions(wf.id, { includeData: true })) as Json[];
+		const waitForExecutions = async (count: number) => {
+			for (let i = 0; i < 200; i++) {
+				const list = await executionsOf();
+				if (list.length >= count && list.every((e) => e.finished || e.status === 'success' || e.status === 'error')) return list;
+				await sleep(100);
+			}
+			return await executionsOf();
+		};
+		const items = (execution: Json) => (execution.data.resultData.runData.Trigger?.[0]?.data?.main?.[0] ?? []).map((item: Json) => item.json);
+
+		const deliveries = await timed('trigger: 3 signed events', async () => [
+			await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx, { text: { body: 'Where is my order?' } })),
+			await emulator.sendWebhook(callbackUrl, statusDelivery('delivered', ctx)),
+			await emulator.sendWebhook(callbackUrl, single('message_template_status_update', fieldValues.message_template_status_update(ctx), ctx)),
+		]);
+		expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
+		const executions = await waitForExecutions(3);
+		expect(executions).toHaveLength(3);
+		const all = executions.flatMap(items);
+		expect(all).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ eventType: 'message', type: 'text', text: { body: 'Where is my order?' }, wabaId: ids.wabaId, phoneNumberId: ids.phoneNumberId }),
+				expect.objectContaining({ eventType: 'status', status: 'delivered', wabaId: ids.wabaId }),
+				expect.objectContaining({ field: 'message_template_status_update', event: 'REJECTED', wabaId: ids.wabaId }),
+			]),
+		);
+
+		// Wrongly signed: 401 and no execution.
+		const tampered = await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx, { text: { body: 'forged' } }), { signature: `sha256=${'0'.repeat(64)}` });
+		expect(tampered.status).toBe(401);
+		const unsigned = await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx), { signature: null });
+		expect(unsigned.status).toBe(401);
+		await sleep(1500);
+		expect(await executionsOf()).toHaveLength(3);
+
+		// Through the sandbox's control route as well: the emulator finds the callback itself.
+		const inbound = await fetch(`${emulator.url}/_emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'via control route' }) });
+		expect(await inbound.json()).toEqual(expect.objectContaining({ delivered: true, url: callbackUrl, callbackStatus: 200 }));
+		const afterInbound = await waitForExecutions(4);
+		expect(afterInbound.flatMap(items)).toEqual(expect.arrayContaining([expect.objectContaining({ text: { body: 'via control route' } })]));
+
+		await timed('trigger: unpublish', () => n8n.unpublish(wf.id));
+		expect((emulator.state.get(ids.wabaId)!.subscribedApps as Json[]).filter((s) => s.override_callback_uri)).toEqual([]);
+		const afterUnpublish = await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx));
+		expect(afterUnpublish.status).toBe(404);
+	});
+});
+
+// --- (c) 1,000 messages ------------------------------------------------------------------------------------------
+
+describe('1,000 messages through n8n', () => {
+	it('sends 1,000 text messages: all accepted once, none twice, 1,000 message ids in the output', async () => {
+		const { ids } = emulator;
+		const COUNT = 1000;
+		const before = emulator.state.acceptedMessages.length;
+		const workflow = manualWorkflow('e2e 1000 messages', [
+			{
+				name: 'Recipients',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: `return Array.from({ length: ${COUNT} }, (_, i) => ({ json: { to: '1555' + String(2000000 + i), n: i } }));` },
+			},
+			{
+				name: 'Send',
+				after: 'Recipients',
+				parameters: { resource: 'message', operation: 'send', wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId), to: '={{ $json.to }}', messageType: 'text', textBody: '=Bulk message {{ $json.n }}', messagesPerSecond: 500 },
+			},
+		]);
+		const t0 = Date.now();
+		const result = await run(workflow, 240_000);
+		const ms = Date.now() - t0;
+		timings.push(['1,000 messages: create + run + wait', ms]);
+		expectNoErrors(result);
+
+		const accepted = emulator.state.acceptedMessages.slice(before);
+		const keys = accepted.map((m) => `${m.to}|${String((m.body as Json).text?.body)}`);
+		expect(accepted).toHaveLength(COUNT);
+		expect(new Set(keys).size).toBe(COUNT);
+		const expected = Array.from({ length: COUNT }, (_, i) => `1555${2000000 + i}|Bulk message ${i}`);
+		expect([...keys].sort()).toEqual(expected.sort());
+
+		const out = result.out('Send');
+		const messageIds = out.flatMap((item) => (item.messages ?? []).map((m: Json) => m.id));
+		expect(out).toHaveLength(COUNT);
+		expect(new Set(messageIds).size).toBe(COUNT);
+		expect(new Set(accepted.map((m) => m.id))).toEqual(new Set(messageIds));
+		const started = Date.parse(result.execution.startedAt);
+		const stopped = Date.parse(result.execution.stoppedAt);
+		const sendMs = (result.execution.data.resultData.runData as Json).Send[0].executionTime;
+		const firstAt = accepted[0].at;
+		const lastAt = accepted[accepted.length - 1].at;
+		// eslint-disable-next-line no-console
+		console.log(
+			`1,000 messages: execution ${((stopped - started) / 1000).toFixed(2)} s, Send node ${(sendMs / 1000).toFixed(2)} s, ` +
+				`first->last accepted ${((lastAt - firstAt) / 1000).toFixed(2)} s (${(COUNT / Math.max(0.001, (lastAt - firstAt) / 1000)).toFixed(0)} msg/s), ` +
+				`emulator 130429 answers: ${emulator.calls('POST', `/${ids.phoneNumberId}/messages`).filter((c) => c.status === 400).length}, ` +
+				`create+run+wait ${(ms / 1000).toFixed(2)} s`,
+		);
+	});
+});
