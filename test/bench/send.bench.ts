@@ -15,7 +15,8 @@ import { startEmulator, type GraphEmulator } from '../emulator/server';
 import { runNode } from '../harness/runNode';
 
 const N = Number(process.env.BENCH_MESSAGES ?? 2000);
-const CAP = 80;
+// BENCH_CAP sets both the emulator's throughput cap and the node's "Messages per Second" (default 80, Meta's default).
+const CAP = Number(process.env.BENCH_CAP ?? 80);
 
 interface Probe {
 	stop(): { worstStallMs: number; p99DelayMs: number; peakRssMb: number; peakHeapMb: number };
