@@ -62,6 +62,8 @@ export interface SendFigures {
 	duplicated: number;
 	rejectedAnswers: number;
 	throttled: number;
+	/** Rejected answers by Graph error code and message (first 80 characters). */
+	rejections: Record<string, number>;
 	peakInFlight: number;
 	errorItems: number;
 	executionStatus: string;
@@ -76,9 +78,17 @@ export function sendFigures(label: string, emulator: GraphEmulator, expected: nu
 	const calls = emulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
 	const rejected = calls.filter((request) => request.status !== 200);
 	const throttled = rejected.filter((request) => (request.responseBody as { error?: { code?: number } })?.error?.code === 130429).length;
+	const rejections: Record<string, number> = {};
+	for (const request of rejected) {
+		const error = (request.responseBody as { error?: { code?: number; message?: string; error_data?: { details?: string } } })?.error;
+		const details = error?.error_data?.details ? `: ${error.error_data.details}` : '';
+		const key = `${request.status} #${error?.code ?? '?'} ${`${error?.message ?? ''}${details}`.slice(0, 160)}`;
+		rejections[key] = (rejections[key] ?? 0) + 1;
+	}
 	return {
 		label,
 		wallSeconds,
+		rejections,
 		messagesPerSecond: unique / wallSeconds,
 		accepted: accepted.length,
 		unique,
@@ -92,18 +102,23 @@ export function sendFigures(label: string, emulator: GraphEmulator, expected: nu
 }
 
 export interface DeliveryFigures {
+	/** Deliveries made (fewer than prepared when the time budget ran out). */
 	sent: number;
 	seconds: number;
 	statuses: Record<string, number>;
 }
 
-/** POSTs prepared deliveries with at most `concurrency` in flight; counts answers by status code (0 = network error). */
-export async function deliver(url: string, deliveries: Array<{ raw: Buffer; signature: string }>, concurrency: number): Promise<DeliveryFigures> {
+/**
+ * POSTs prepared deliveries with at most `concurrency` in flight; counts answers by status code (0 = network error).
+ * Starts no new delivery after `budgetSeconds`, so a slow n8n cannot stretch the bench past its time budget.
+ */
+export async function deliver(url: string, deliveries: Array<{ raw: Buffer; signature: string }>, concurrency: number, budgetSeconds = Infinity): Promise<DeliveryFigures> {
 	const statuses: Record<string, number> = {};
 	let next = 0;
 	const started = performance.now();
+	const stopAt = started + budgetSeconds * 1000;
 	const worker = async () => {
-		while (next < deliveries.length) {
+		while (next < deliveries.length && performance.now() < stopAt) {
 			const { raw, signature } = deliveries[next++];
 			let status = 0;
 			try {
@@ -122,7 +137,7 @@ export async function deliver(url: string, deliveries: Array<{ raw: Buffer; sign
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, deliveries.length) }, worker));
-	return { sent: deliveries.length, seconds: (performance.now() - started) / 1000, statuses };
+	return { sent: next, seconds: (performance.now() - started) / 1000, statuses };
 }
 
 interface N8nApi {

@@ -12,6 +12,7 @@ export function printSend(figures: SendFigures, expected: number, cap: number): 
 	console.log(figures.label);
 	console.log(`  ${figures.messagesPerSecond.toFixed(1)} msg/s delivered (${((figures.messagesPerSecond / cap) * 100).toFixed(1)}% of the ${cap}/s cap), wall ${figures.wallSeconds.toFixed(1)} s, execution ${figures.executionStatus}`);
 	console.log(`  accepted ${figures.unique}/${expected} distinct, failed ${figures.failed}, duplicated ${figures.duplicated}; rejected answers ${figures.rejectedAnswers} (130429: ${figures.throttled}), items with an error in n8n's output ${figures.errorItems}, peak in-flight at the emulator ${figures.peakInFlight}`);
+	for (const [reason, count] of Object.entries(figures.rejections)) console.log(`  rejected ${count}× ${reason}`);
 	console.log(`  n8n responsiveness: worst /healthz/readiness ${r.worstMs.toFixed(0)} ms (p99 ${r.p99Ms.toFixed(0)} ms, ${r.samples} polls, ${r.failures} failed)`);
 }
 
@@ -22,7 +23,10 @@ export function printSendRatios(ours: SendFigures, builtIn: SendFigures): void {
 
 export interface TriggerFigures {
 	label: string;
+	/** Events delivered within the budget, of `requested`. */
 	events: number;
+	requested: number;
+	budgetSeconds: number;
 	delivery: DeliveryFigures;
 	executions: number;
 	executionStatuses: Record<string, number>;
@@ -35,7 +39,8 @@ export interface TriggerFigures {
 
 export function printTrigger(t: TriggerFigures): void {
 	console.log(t.label);
-	console.log(`  ${(t.events / t.delivery.seconds).toFixed(1)} events/s answered (${t.events} in ${t.delivery.seconds.toFixed(1)} s; answers ${statuses(t.delivery.statuses)}), worst /healthz/readiness ${t.worstReadinessMs.toFixed(0)} ms`);
+	const cut = t.events < t.requested ? ` — ${t.events} of ${t.requested} delivered within the ${t.budgetSeconds} s budget` : '';
+	console.log(`  ${(t.events / t.delivery.seconds).toFixed(1)} events/s answered (${t.events} in ${t.delivery.seconds.toFixed(1)} s${cut}; answers ${statuses(t.delivery.statuses)}), worst /healthz/readiness ${t.worstReadinessMs.toFixed(0)} ms`);
 	console.log(`  executions started ${t.executions}/${t.events} (${statuses(t.executionStatuses)}), all saved after ${t.settledSeconds.toFixed(1)} s → ${(t.executions / t.settledSeconds).toFixed(1)} executions/s`);
 	console.log(`  tampered (one body byte flipped, original signature): ${t.tampered.sent} sent, answers ${statuses(t.tampered.statuses)}, executions started ${t.tamperedExecutions}`);
 }
