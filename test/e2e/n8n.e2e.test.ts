@@ -371,6 +371,53 @@ describe('trigger in n8n: automatic subscription, signed events, tampered events
 	});
 });
 
+describe('trigger examples of the sandbox, published in n8n', () => {
+	it('auto-reply marks the message read and replies; alerts fire on a rejected template and a quality drop', async () => {
+		const { ids } = emulator;
+		const examples = loadExamples(credential) as Array<{ file: string; workflow: Json }>;
+		const autoReply = await n8n.createWorkflow(examples.find((e) => e.file === 'auto-reply.json')!.workflow);
+		const alerts = await n8n.createWorkflow(examples.find((e) => e.file === 'quality-alerts.json')!.workflow);
+		await timed('examples: publish 2 trigger workflows', async () => {
+			await n8n.publish(autoReply.id);
+			await n8n.publish(alerts.id);
+		});
+		const before = emulator.state.acceptedMessages.length;
+		const post = async (route: string, body: Json) =>
+			(await (await fetch(`${emulator.url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Json;
+		expect(await post('inbound', { text: 'hello', from: '+1 555 010 9999', name: 'Dana' })).toEqual(expect.objectContaining({ delivered: true, callbackStatus: 200 }));
+		expect(await post('event', { field: 'message_template_status_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true }));
+		expect(await post('event', { field: 'phone_number_quality_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true }));
+
+		const finished = async (workflowId: string, count: number) => {
+			for (let i = 0; i < 300; i++) {
+				const list = (await n8n.listExecutions(workflowId, { includeData: true })) as Json[];
+				if (list.length >= count && list.every((e) => e.status === 'success' || e.status === 'error' || e.status === 'crashed')) return list;
+				await sleep(100);
+			}
+			throw new Error(`no ${count} finished executions of ${workflowId}`);
+		};
+		const [reply] = await finished(autoReply.id, 1);
+		expect(reply.status).toBe('success');
+		const runData = reply.data.resultData.runData as Json;
+		expect(runData['Mark as read'][0].data.main[0][0].json).toEqual(expect.objectContaining({ success: true }));
+		expect(runData.Reply[0].data.main[0][0].json.messages).toEqual([{ id: expect.stringMatching(/^wamid\./) }]);
+		const sent = emulator.state.acceptedMessages.slice(before);
+		expect(sent).toEqual([expect.objectContaining({ to: '15550109999', body: expect.objectContaining({ type: 'text', text: expect.objectContaining({ body: expect.stringContaining('"hello"') }) }) })]);
+		expect(emulator.calls('POST', `/${ids.phoneNumberId}/messages`).some((c) => c.body.status === 'read')).toBe(true);
+
+		const alertRuns = await finished(alerts.id, 2);
+		const alertItems = alertRuns.flatMap((e) => (e.data.resultData.runData as Json).Alert[0].data.main[0].map((i: Json) => i.json));
+		expect(alertItems).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ severity: 'high', alert: expect.stringContaining('was rejected') }),
+				expect.objectContaining({ severity: 'high', alert: expect.stringContaining('dropped') }),
+			]),
+		);
+		await n8n.unpublish(autoReply.id);
+		await n8n.unpublish(alerts.id);
+	});
+});
+
 // --- (c) 1,000 messages ------------------------------------------------------------------------------------------
 
 describe('1,000 messages through n8n', () => {
