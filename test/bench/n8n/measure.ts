@@ -56,6 +56,8 @@ export interface SendFigures {
 	label: string;
 	wallSeconds: number;
 	messagesPerSecond: number;
+	/** Accepted messages per second between the first and the last acceptance (the sending phase alone). */
+	sendingRate: number;
 	accepted: number;
 	unique: number;
 	failed: number;
@@ -85,9 +87,12 @@ export function sendFigures(label: string, emulator: GraphEmulator, expected: nu
 		const key = `${request.status} #${error?.code ?? '?'} ${`${error?.message ?? ''}${details}`.slice(0, 160)}`;
 		rejections[key] = (rejections[key] ?? 0) + 1;
 	}
+	const times = accepted.map((message) => message.at);
+	const span = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 1000 : 0;
 	return {
 		label,
 		wallSeconds,
+		sendingRate: span > 0 ? (accepted.length - 1) / span : 0,
 		rejections,
 		messagesPerSecond: unique / wallSeconds,
 		accepted: accepted.length,

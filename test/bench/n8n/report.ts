@@ -10,7 +10,7 @@ const statuses = (counts: Record<string, number>) =>
 export function printSend(figures: SendFigures, expected: number, cap: number): void {
 	const r = figures.responsiveness;
 	console.log(figures.label);
-	console.log(`  ${figures.messagesPerSecond.toFixed(1)} msg/s delivered (${((figures.messagesPerSecond / cap) * 100).toFixed(1)}% of the ${cap}/s cap), wall ${figures.wallSeconds.toFixed(1)} s, execution ${figures.executionStatus}`);
+	console.log(`  ${figures.messagesPerSecond.toFixed(1)} msg/s over the whole execution (${((figures.messagesPerSecond / cap) * 100).toFixed(1)}% of the ${cap}/s cap), ${figures.sendingRate.toFixed(1)} msg/s first-to-last accepted; wall ${figures.wallSeconds.toFixed(1)} s, execution ${figures.executionStatus}`);
 	console.log(`  accepted ${figures.unique}/${expected} distinct, failed ${figures.failed}, duplicated ${figures.duplicated}; rejected answers ${figures.rejectedAnswers} (130429: ${figures.throttled}), items with an error in n8n's output ${figures.errorItems}, peak in-flight at the emulator ${figures.peakInFlight}`);
 	for (const [reason, count] of Object.entries(figures.rejections)) console.log(`  rejected ${count}× ${reason}`);
 	console.log(`  n8n responsiveness: worst /healthz/readiness ${r.worstMs.toFixed(0)} ms (p99 ${r.p99Ms.toFixed(0)} ms, ${r.samples} polls, ${r.failures} failed)`);

@@ -8,6 +8,8 @@
  * Prints figures; asserts nothing. BENCH_MESSAGES (default 2,000), BENCH_EVENTS (2,000),
  * BENCH_TAMPERED (50), BENCH_CONCURRENCY (20 webhook deliveries in flight).
  */
+import { readFileSync } from 'node:fs';
+
 import { startEmulator, type GraphEmulator } from '../../emulator/server';
 import { incomingMessage, type WebhookContextIds } from '../../emulator/webhookEvents';
 import { metaJson, signatureFor } from '../../emulator/webhookSender';
@@ -33,12 +35,32 @@ const log = (message: string) => process.stderr.write(`[bench ${elapsed()}] ${me
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type N8n = any;
 
+let resets = 0;
+
+/** Like the client's waitForExecution, but a reset connection (n8n busy with 2,000 requests) means "ask again", not "fail". */
+async function waitForExecution(n8n: N8n, executionId: string, timeoutMs = 600_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			const execution = await n8n.api('GET', `/executions/${executionId}?includeData=false`);
+			if (execution.finished || ['success', 'error', 'crashed', 'canceled'].includes(execution.status)) {
+				return await n8n.api('GET', `/executions/${executionId}?includeData=true`);
+			}
+		} catch (error) {
+			if ((error as { status?: number }).status === undefined) resets++;
+			else if ((error as { status?: number }).status !== 404) throw error;
+		}
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} not finished after ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
 async function sendRun(n8n: N8n, emulator: GraphEmulator, label: string, workflowId: string): Promise<SendFigures> {
 	resetEmulator(emulator);
 	const probe = probeReadiness(n8n.baseUrl);
 	const t0 = performance.now();
 	const executionId = await n8n.runManual(workflowId, 'Start');
-	const execution = await n8n.waitForExecution(executionId, { timeoutMs: 600_000 });
+	const execution = await waitForExecution(n8n, executionId);
 	const wallSeconds = (performance.now() - t0) / 1000;
 	const responsiveness = await probe.stop();
 	const items = (execution.data?.resultData?.runData?.Send?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
@@ -107,6 +129,7 @@ async function main() {
 	acceptMissingRecipientType(emulator);
 	const proxy = await startGraphProxy(Number(new URL(emulator.url).port));
 	let n8n: N8n;
+	let failed = false;
 	try {
 		log(`emulator ${emulator.url} (TLS as graph.facebook.com), proxy ${proxy.url}; starting n8n…`);
 		n8n = await startN8n({
@@ -166,9 +189,18 @@ async function main() {
 		console.log('  - the built-in node sends no recipient_type; Meta documents it as optional (default individual), so the emulator accepts that here (its OpenAPI check otherwise requires it)');
 		console.log(`  - each trigger gets ${EVENT_BUDGET} s (BENCH_EVENT_SECONDS) for its ${EVENTS} deliveries; fewer delivered means n8n answered slower than ${(EVENTS / EVENT_BUDGET).toFixed(1)}/s`);
 		console.log('  - events/s = deliveries answered by n8n per second with ' + CONCURRENCY + ' in flight; executions counted through the public API after they settled');
+		if (resets) console.log(`  - ${resets} status polls of n8n's API failed at the network level (connection reset) and were repeated`);
 		console.log(`  - total bench time ${elapsed()}; proxy: ${proxy.tunnels} tunnels, refused ${proxy.refused.length} CONNECTs${proxy.refused.length ? ` (${[...new Set(proxy.refused)].join(', ')})` : ''}`);
+	} catch (error) {
+		failed = true;
+		if (n8n) {
+			const alive = n8n.process.exitCode === null && n8n.process.signalCode === null;
+			console.log(`\nFAILED: ${(error as Error).message}; n8n ${alive ? 'still running' : `exited (${n8n.process.exitCode ?? n8n.process.signalCode})`}; last lines of ${n8n.logFile}:`);
+			console.log(readFileSync(n8n.logFile, 'utf8').split('\n').slice(-25).join('\n'));
+		}
+		throw error;
 	} finally {
-		if (n8n) await n8n.stop();
+		if (n8n) await n8n.stop({ keep: failed });
 		await proxy.stop();
 		await emulator.stop();
 		certificate.remove();
