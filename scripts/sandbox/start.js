@@ -60,6 +60,12 @@ async function startEmulator() {
 	const out = fs.openSync(logFile, 'a');
 	const tsNode = path.join(ROOT, 'node_modules', '.bin', 'ts-node');
 	const env = { ...process.env, EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_LOG: '1' };
+	// Meta's OpenAPI spec sits next to the repository (../shared/specs), not in it: without it, skip body validation.
+	const spec = path.resolve(ROOT, '..', 'shared', 'specs', 'business-messaging-api_v23.0.yaml');
+	if (!fs.existsSync(spec)) {
+		say(`note: ${spec} not found; the emulator will not check request bodies against Meta's OpenAPI spec`);
+		env.EMULATOR_VALIDATE_SPEC = '0';
+	}
 	delete env.NODE_OPTIONS;
 	emulator = spawn(tsNode, ['--transpile-only', 'test/emulator/cli.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', out, out] });
 	fs.closeSync(out);
@@ -150,6 +156,7 @@ async function main() {
 		}
 	}
 
+	const portArg = EMULATOR_PORT === 4545 ? '' : ` --emulator-port ${EMULATOR_PORT}`;
 	const line = '─'.repeat(72);
 	console.log(`\n${line}`);
 	console.log(`  WhatsApp Business Platform sandbox is up (${secs()})`);
@@ -157,9 +164,9 @@ async function main() {
 	console.log(`  login:          ${OWNER.email} / ${OWNER.password}`);
 	console.log(`  Graph emulator: ${emu.url} (credential "${CREDENTIAL_NAME}")`);
 	console.log(`  send an incoming WhatsApp message to the auto-reply workflow:`);
-	console.log(`      npm run sandbox:inbound -- "hello"`);
+	console.log(`      npm run sandbox:inbound -- "hello"${portArg}`);
 	console.log(`  a template rejection / quality drop for the alert workflow:`);
-	console.log(`      npm run sandbox:inbound -- --event message_template_status_update --waba 102290129340411`);
+	console.log(`      npm run sandbox:inbound -- --event message_template_status_update --waba 102290129340411${portArg}`);
 	console.log(`  logs: ${path.relative(ROOT, n8n.logFile)}, ${path.relative(ROOT, emu.logFile)}`);
 	console.log(`  Ctrl-C stops n8n and the emulator; data stays in .sandbox/`);
 	console.log(`${line}\n`);

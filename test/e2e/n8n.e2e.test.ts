@@ -4,8 +4,10 @@
  * in-process emulator stands in for Meta so the test can read its state.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 
 import { startEmulator, type GraphEmulator } from '../emulator/server';
+import { SPEC_PATH } from '../emulator/specValidator';
 import { incomingMessage, statusDelivery, single, fieldValues, type WebhookContextIds } from '../emulator/webhookEvents';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,7 +36,11 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
-	emulator = await startEmulator({ rateLimits: { messagesPerSecond: 1000, pairBurst: 10_000 } });
+	// Meta's OpenAPI spec lives next to the repository (../shared/specs); a clone without it skips body validation.
+	const validateAgainstSpec = existsSync(SPEC_PATH);
+	// eslint-disable-next-line no-console
+	if (!validateAgainstSpec) console.warn(`${SPEC_PATH} not found: the emulator does not check request bodies against Meta's spec`);
+	emulator = await startEmulator({ rateLimits: { messagesPerSecond: 1000, pairBurst: 10_000 }, validateAgainstSpec });
 	n8n = await timed('start n8n', () => startN8n({ log: () => undefined }));
 	const created = await n8n.createCredential('WhatsApp (e2e emulator)', CREDENTIAL_TYPE, credentialData(emulator.url, emulator.ids));
 	credential = { id: created.id, name: created.name };

@@ -6,6 +6,8 @@ async function main() {
 	const emulator = await startEmulator({
 		port,
 		log: process.env.EMULATOR_LOG !== '0',
+		// EMULATOR_VALIDATE_SPEC=0: skip the check against Meta's OpenAPI spec (../shared/specs, outside the repository).
+		validateAgainstSpec: process.env.EMULATOR_VALIDATE_SPEC !== '0',
 		latencyMs: process.env.EMULATOR_LATENCY_MS ? (process.env.EMULATOR_LATENCY_MS.split('-').map(Number) as [number, number]) : undefined,
 	});
 	const { ids } = emulator;
