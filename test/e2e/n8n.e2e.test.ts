@@ -470,6 +470,7 @@ describe('1,000 messages through n8n', () => {
 		// eslint-disable-next-line no-console
 		console.log(
 			`1,000 messages: execution ${((stopped - started) / 1000).toFixed(2)} s, Send node ${(sendMs / 1000).toFixed(2)} s, ` +
+				`execution start->first accepted ${((firstAt - started) / 1000).toFixed(2)} s, ` +
 				`first->last accepted ${((lastAt - firstAt) / 1000).toFixed(2)} s (${(COUNT / Math.max(0.001, (lastAt - firstAt) / 1000)).toFixed(0)} msg/s), ` +
 				`emulator 130429 answers: ${emulator.calls('POST', `/${ids.phoneNumberId}/messages`).filter((c) => c.status === 400).length}, ` +
 				`create+run+wait ${(ms / 1000).toFixed(2)} s`,
