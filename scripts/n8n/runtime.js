@@ -130,7 +130,16 @@ async function ensureRuntime({ log = console.log } = {}) {
 		const n8nDir = path.join(RUNTIME_DIR, 'n8n');
 		await step(log, `npm install n8n@${N8N_VERSION} --ignore-scripts (5-8 min when cold)`, async () => {
 			freshFolder(n8nDir);
-			await run('npm', ['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund'], n8nDir);
+			// ~2,200 packages: one registry idle timeout should not fail a CI run, so try up to three times.
+			for (let attempt = 1; ; attempt++) {
+				try {
+					await run('npm', ['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--fetch-retries=5'], n8nDir);
+					break;
+				} catch (error) {
+					if (attempt === 3) throw error;
+					log(`[n8n-runtime] npm install failed (${error.message.split('\n')[0]}); retrying (${attempt + 1}/3)`);
+				}
+			}
 		}, n8nDir);
 
 		// sqlite3 is N-API: building it with the machine's Node 20 headers gives a binding Node 24 loads.
