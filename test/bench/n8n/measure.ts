@@ -8,12 +8,19 @@ export interface Responsiveness {
 	worstMs: number;
 	p99Ms: number;
 	failures: number;
+	/** Failed polls by HTTP status or network error code. */
+	failureKinds: Record<string, number>;
 }
 
 /** Polls GET /healthz/readiness every 100 ms (one at a time) until stopped; the worst answer time is n8n's worst stall. */
 export function probeReadiness(baseUrl: string): { stop(): Promise<Responsiveness> } {
 	const latencies: number[] = [];
 	let failures = 0;
+	const failureKinds: Record<string, number> = {};
+	const fail = (kind: string) => {
+		failures++;
+		failureKinds[kind] = (failureKinds[kind] ?? 0) + 1;
+	};
 	let running = true;
 	const loop = (async () => {
 		while (running) {
@@ -21,9 +28,10 @@ export function probeReadiness(baseUrl: string): { stop(): Promise<Responsivenes
 			try {
 				const res = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(30_000) });
 				await res.arrayBuffer();
-				if (!res.ok) failures++;
-			} catch {
-				failures++;
+				if (!res.ok) fail(`HTTP ${res.status}`);
+			} catch (error) {
+				const cause = (error as { cause?: { code?: string } }).cause;
+				fail(cause?.code ?? (error as Error).name);
 			}
 			const took = performance.now() - started;
 			latencies.push(took);
@@ -40,6 +48,7 @@ export function probeReadiness(baseUrl: string): { stop(): Promise<Responsivenes
 				worstMs: sorted.at(-1) ?? 0,
 				p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
 				failures,
+				failureKinds,
 			};
 		},
 	};

@@ -13,7 +13,7 @@ export function printSend(figures: SendFigures, expected: number, cap: number): 
 	console.log(`  ${figures.messagesPerSecond.toFixed(1)} msg/s over the whole execution (${((figures.messagesPerSecond / cap) * 100).toFixed(1)}% of the ${cap}/s cap), ${figures.sendingRate.toFixed(1)} msg/s first-to-last accepted; wall ${figures.wallSeconds.toFixed(1)} s, execution ${figures.executionStatus}`);
 	console.log(`  accepted ${figures.unique}/${expected} distinct, failed ${figures.failed}, duplicated ${figures.duplicated}; rejected answers ${figures.rejectedAnswers} (130429: ${figures.throttled}), items with an error in n8n's output ${figures.errorItems}, peak in-flight at the emulator ${figures.peakInFlight}`);
 	for (const [reason, count] of Object.entries(figures.rejections)) console.log(`  rejected ${count}× ${reason}`);
-	console.log(`  n8n responsiveness: worst /healthz/readiness ${r.worstMs.toFixed(0)} ms (p99 ${r.p99Ms.toFixed(0)} ms, ${r.samples} polls, ${r.failures} failed)`);
+	console.log(`  n8n responsiveness: worst /healthz/readiness ${r.worstMs.toFixed(0)} ms (p99 ${r.p99Ms.toFixed(0)} ms, ${r.samples} polls, ${r.failures} failed${r.failures ? `: ${statuses(r.failureKinds)}` : ''})`);
 }
 
 export function printSendRatios(ours: SendFigures, builtIn: SendFigures): void {
@@ -48,5 +48,5 @@ export function printTrigger(t: TriggerFigures): void {
 export function printTriggerRatios(ours: TriggerFigures, builtIn: TriggerFigures): void {
 	const rejected = (t: TriggerFigures) => t.tampered.sent - t.tamperedExecutions;
 	console.log('ratios (this package / built-in)');
-	console.log(`  events/s ${ratio(ours.events / ours.delivery.seconds, builtIn.events / builtIn.delivery.seconds)}, executions started ${ratio(ours.executions, builtIn.executions)}, tampered refused (no execution) ${rejected(ours)}/${ours.tampered.sent} vs ${rejected(builtIn)}/${builtIn.tampered.sent}, tampered answered with 401 ${ours.tampered.statuses['401'] ?? 0} vs ${builtIn.tampered.statuses['401'] ?? 0}`);
+	console.log(`  events/s ${ratio(ours.events / ours.delivery.seconds, builtIn.events / builtIn.delivery.seconds)}, executions per delivered event ${(ours.executions / Math.max(1, ours.events)).toFixed(2)} vs ${(builtIn.executions / Math.max(1, builtIn.events)).toFixed(2)}, worst readiness ${ratio(ours.worstReadinessMs, builtIn.worstReadinessMs)}, tampered refused (no execution) ${rejected(ours)}/${ours.tampered.sent} vs ${rejected(builtIn)}/${builtIn.tampered.sent}, tampered answered with 401 ${ours.tampered.statuses['401'] ?? 0} vs ${builtIn.tampered.statuses['401'] ?? 0}`);
 }
