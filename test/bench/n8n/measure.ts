@@ -158,6 +158,19 @@ interface N8nApi {
 	api(method: string, path: string, body?: unknown): Promise<{ data: Array<{ id: string; status: string }>; nextCursor?: string | null }>;
 }
 
+/** Repeats a call while n8n answers with a reset connection or 503 "Database is not ready!" (a swamped n8n), up to ~30 s. */
+async function retrying<T>(call: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (error) {
+			const status = (error as { status?: number }).status;
+			if ((status !== undefined && status !== 503) || attempt >= 60) throw error;
+			await sleep(500);
+		}
+	}
+}
+
 /** Every execution of a workflow, by status (pages through the public API). */
 export async function countExecutions(n8n: N8nApi, workflowId: string): Promise<{ total: number; byStatus: Record<string, number> }> {
 	const byStatus: Record<string, number> = {};
@@ -166,7 +179,7 @@ export async function countExecutions(n8n: N8nApi, workflowId: string): Promise<
 	do {
 		const q = new URLSearchParams({ workflowId, limit: '250' });
 		if (cursor) q.set('cursor', cursor);
-		const page = await n8n.api('GET', `/executions?${q}`);
+		const page = await retrying(() => n8n.api('GET', `/executions?${q}`));
 		for (const execution of page.data) {
 			total++;
 			byStatus[execution.status] = (byStatus[execution.status] ?? 0) + 1;
