@@ -7,5 +7,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true, module: 'commonjs' } }] },
 	setupFiles: ['<rootDir>/test/harness/jestEnv.ts'],
+	globalSetup: '<rootDir>/test/harness/globalSetup.ts',
 	testTimeout: 60_000,
 };

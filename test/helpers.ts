@@ -1,5 +1,14 @@
 import { startEmulator, type EmulatorOptions, type GraphEmulator } from './emulator/server';
+import { specAvailable } from './emulator/specValidator';
 import type { TestCredentials } from './harness/runNode';
+
+const SPEC_SKIP = '(skipped: Meta\'s spec is not in ../shared/specs beside this clone)';
+
+/** Tests of the emulator's spec check: they run where ../shared/specs is, and skip in one line where it is not. */
+export const describeWithSpec = (name: string, body: () => void) =>
+	specAvailable() ? describe(name, body) : describe.skip(`${name} ${SPEC_SKIP}`, body);
+export const itWithSpec = (name: string, body: () => Promise<void>) =>
+	specAvailable() ? it(name, body) : it.skip(`${name} ${SPEC_SKIP}`, body);
 
 /** Starts an emulator for a test file and stops it afterwards; resets recorded requests and faults per test. */
 export function useEmulator(options: EmulatorOptions = {}) {

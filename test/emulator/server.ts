@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, usageHeader, type RateLimitConfig } f
 import { parseRequest, readBody, type ParsedRequest } from './request';
 import { allRoutes } from './routes';
 import type { Route, RouteResult } from './routes/types';
-import { SpecValidator } from './specValidator';
+import { noteSpecMissing, specAvailable, SpecValidator } from './specValidator';
 import { seedState, type EmulatorState, type TokenGrant } from './state';
 import { sendWebhook, verifyCallback, type SendWebhookOptions } from './webhookSender';
 
@@ -25,7 +25,7 @@ export interface EmulatorOptions {
 	/** Random latency added to every answer, [min, max] milliseconds. */
 	latencyMs?: [number, number];
 	rateLimits?: Partial<RateLimitConfig>;
-	/** Check request bodies against Meta's OpenAPI spec (default on). */
+	/** Check request bodies against Meta's OpenAPI spec (default: when ../shared/specs is there). */
 	validateAgainstSpec?: boolean;
 	/** Serve HTTPS with this key and certificate (to stand in for graph.facebook.com). */
 	tls?: { key: string | Buffer; cert: string | Buffer };
@@ -64,13 +64,20 @@ export class GraphEmulator {
 	/** Highest number of requests handled at the same time. */
 	peakInFlight = 0;
 
-	constructor(readonly options: EmulatorOptions = {}) {
+	readonly options: EmulatorOptions;
+
+	constructor(options: EmulatorOptions = {}) {
+		this.options = options;
 		this.state = seedState({
 			accessToken: options.accessToken ?? 'EAAtest-access-token-0123456789',
 			appSecret: options.appSecret ?? 'test-app-secret-abcdef',
 			verifyToken: options.verifyToken ?? 'test-verify-token',
 		});
 		this.limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+		if (options.validateAgainstSpec !== false && !specAvailable()) {
+			noteSpecMissing();
+			this.options = { ...options, validateAgainstSpec: false };
+		}
 	}
 
 	get ids() {

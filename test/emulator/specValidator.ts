@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { load } from 'js-yaml';
@@ -6,6 +6,16 @@ import OpenAPIBackend from 'openapi-backend';
 
 /** Meta's OpenAPI spec of the platform, beside the project. */
 export const SPEC_PATH = path.resolve(__dirname, '../../../shared/specs/business-messaging-api_v23.0.yaml');
+
+/** The spec sits beside the repository, not in it: a user's clone has no ../shared. */
+export const specAvailable = (): boolean => existsSync(SPEC_PATH);
+
+/** Says once that request bodies are not checked against Meta's spec (jest's global setup says it for all test files). */
+export function noteSpecMissing(log: (line: string) => void = console.log): void {
+	if (process.env.EMULATOR_SPEC_MISSING_NOTED) return;
+	process.env.EMULATOR_SPEC_MISSING_NOTED = '1';
+	log(`Meta's OpenAPI spec is not beside this clone (${SPEC_PATH}): the emulator checks Meta's documented limits but not the spec's schemas.`);
+}
 
 export interface SpecViolation {
 	operationId: string;

@@ -7,7 +7,7 @@ import axios, { type AxiosRequestConfig } from 'axios';
 import { RateLimiter, DEFAULT_RATE_LIMITS } from '../emulator/rateLimits';
 import { SpecValidator } from '../emulator/specValidator';
 import { metaJson, signatureFor } from '../emulator/webhookSender';
-import { useEmulator } from '../helpers';
+import { describeWithSpec, useEmulator } from '../helpers';
 
 const env = useEmulator({ requireAppSecretProof: true, maxPageSize: 2 });
 
@@ -84,7 +84,7 @@ describe('emulator: pagination and fields', () => {
 	});
 });
 
-describe('emulator: validation against Meta\'s OpenAPI spec', () => {
+describeWithSpec('emulator: validation against Meta\'s OpenAPI spec', () => {
 	const spec = new SpecValidator();
 	const send = (body: unknown) => spec.check('sendMessage', { method: 'POST', path: '/v23.0/1/messages', body });
 

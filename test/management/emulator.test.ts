@@ -1,4 +1,4 @@
-import { useEmulator } from '../helpers';
+import { itWithSpec, useEmulator } from '../helpers';
 
 /** The emulator refuses what the Graph API refuses, so the node's tests mean something. */
 const env = useEmulator();
@@ -69,7 +69,7 @@ describe('emulator: templates', () => {
 describe('emulator: phone numbers', () => {
 	const phone = () => env.emulator.ids.unregisteredPhoneNumberId;
 
-	it('checks register bodies against Meta\'s spec (6-digit PIN, messaging_product)', async () => {
+	itWithSpec('checks register bodies against Meta\'s spec (6-digit PIN, messaging_product)', async () => {
 		const short = await graph('POST', `/${phone()}/register`, { messaging_product: 'whatsapp', pin: '12345' });
 		expect(short.body.error?.code).toBe(100);
 		expect(short.body.error?.error_data?.details).toMatch(/registerWhatsAppBusinessPhoneNumber.*pattern|must match/);

@@ -26,7 +26,7 @@ describe('emulator: messages are rejected where the real API rejects them', () =
 		['text over 4096', { type: 'text', text: { body: 'x'.repeat(4097) } }, 100, /4096/],
 		['image with both id and link', { type: 'image', image: { id: '1', link: 'https://x.example/a.jpg' } }, 100, /./],
 		['unknown media id', { type: 'image', image: { id: '99999999' } }, 100, /not a media ID/],
-		['four reply buttons', { type: 'interactive', interactive: { type: 'button', body: { text: 'b' }, action: { buttons: [1, 2, 3, 4].map((n) => ({ type: 'reply', reply: { id: `${n}`, title: `${n}` } })) } } }, 100, /maxItems|3/],
+		['four reply buttons', { type: 'interactive', interactive: { type: 'button', body: { text: 'b' }, action: { buttons: [1, 2, 3, 4].map((n) => ({ type: 'reply', reply: { id: `${n}`, title: `${n}` } })) } } }, [100, 131009], /maxItems|3/],
 		['button title over 20', { type: 'interactive', interactive: { type: 'button', body: { text: 'b' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'x'.repeat(21) } }] } } }, 100, /20/],
 		['eleven rows over two sections', { type: 'interactive', interactive: { type: 'list', body: { text: 'b' }, action: { button: 'Open', sections: [{ title: 'A', rows: Array.from({ length: 6 }, (_, n) => ({ id: `a${n}`, title: 'r' })) }, { title: 'B', rows: Array.from({ length: 5 }, (_, n) => ({ id: `b${n}`, title: 'r' })) }] } } }, 131009, /10 rows/],
 		['cta_url display text over 20', { type: 'interactive', interactive: { type: 'cta_url', body: { text: 'b' }, action: { name: 'cta_url', parameters: { display_text: 'x'.repeat(21), url: 'https://a.example' } } } }, 100, /20/],
@@ -37,7 +37,8 @@ describe('emulator: messages are rejected where the real API rejects them', () =
 	])('%s', async (_name, body, code, details) => {
 		const before = env.emulator.state.acceptedMessages.length;
 		const answer = await send(body as Record<string, unknown>);
-		expect(answer.code).toBe(code);
+		// The spec's schema answers 100 first where ../shared/specs is present; the emulator's own check answers 131009.
+		expect([code].flat()).toContain(answer.code);
 		expect(answer.details + JSON.stringify(answer.data)).toMatch(details);
 		expect(env.emulator.state.acceptedMessages).toHaveLength(before);
 	});
