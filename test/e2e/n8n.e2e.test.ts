@@ -4,121 +4,25 @@
  * in-process emulator stands in for Meta so the test can read its state.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 
-import { startEmulator, type GraphEmulator } from '../emulator/server';
-import { SPEC_PATH } from '../emulator/specValidator';
 import { incomingMessage, statusDelivery, single, fieldValues, type WebhookContextIds } from '../emulator/webhookEvents';
+import { byId, CREDENTIAL_TYPE, expectNoErrors, loadExamples, NODE, sleep, TRIGGER, useN8n, type Json } from './support';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startN8n, PACKAGE_NAME } = require('../../scripts/n8n/instance');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { CREDENTIAL_TYPE, credentialData, loadExamples } = require('../../scripts/sandbox/common');
-
-type Json = Record<string, any>;
-const NODE = `${PACKAGE_NAME}.whatsAppBusinessPlatform`;
-const TRIGGER = `${PACKAGE_NAME}.whatsAppBusinessPlatformTrigger`;
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-let emulator: GraphEmulator;
-let n8n: any;
-let credential: { id: string; name: string };
-const timings: Array<[string, number]> = [];
-
-async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
-	const t0 = Date.now();
-	try {
-		return await fn();
-	} finally {
-		timings.push([label, Date.now() - t0]);
-	}
-}
-
-beforeAll(async () => {
-	// Meta's OpenAPI spec lives next to the repository (../shared/specs); a clone without it skips body validation.
-	const validateAgainstSpec = existsSync(SPEC_PATH);
-	// eslint-disable-next-line no-console
-	if (!validateAgainstSpec) console.warn(`${SPEC_PATH} not found: the emulator does not check request bodies against Meta's spec`);
-	emulator = await startEmulator({ rateLimits: { messagesPerSecond: 1000, pairBurst: 10_000 }, validateAgainstSpec });
-	n8n = await timed('start n8n', () => startN8n({ log: () => undefined }));
-	const created = await n8n.createCredential('WhatsApp (e2e emulator)', CREDENTIAL_TYPE, credentialData(emulator.url, emulator.ids));
-	credential = { id: created.id, name: created.name };
-}, 240_000);
-
-afterAll(async () => {
-	if (n8n) await n8n.stop();
-	if (emulator) await emulator.stop();
-	// eslint-disable-next-line no-console
-	console.log(timings.map(([label, ms]) => `${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(7)} s`).join('\n'));
-});
-
-// --- workflow helpers --------------------------------------------------------------------------------------------
-
-interface Step {
-	name: string;
-	parameters: Json;
-	/** Name of the node feeding this one (default: the manual trigger). */
-	after?: string;
-	type?: string;
-	typeVersion?: number;
-	executeOnce?: boolean;
-}
-
-function manualWorkflow(name: string, steps: Step[]): Json {
-	const nodes: Json[] = [{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }];
-	const connections: Json = {};
-	steps.forEach((step, index) => {
-		const type = step.type ?? NODE;
-		nodes.push({
-			id: randomUUID(),
-			name: step.name,
-			type,
-			typeVersion: step.typeVersion ?? 1,
-			position: [240 * (index + 1), 0],
-			parameters: step.parameters,
-			...(type === NODE ? { credentials: { [CREDENTIAL_TYPE]: credential } } : {}),
-			...(step.executeOnce ? { executeOnce: true } : {}),
-		});
-		const from = step.after ?? 'Start';
-		connections[from] ??= { main: [[]] };
-		connections[from].main[0].push({ node: step.name, type: 'main', index: 0 });
-	});
-	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
-}
-
-/** Creates the workflow through the public API, runs it as the editor does, returns the finished execution. */
-async function run(workflow: Json, timeoutMs = 120_000): Promise<{ execution: Json; out: (node: string) => Json[]; error: (node: string) => string | undefined }> {
-	const wf = await n8n.createWorkflow(workflow);
-	const executionId = await n8n.runManual(wf.id, workflow.nodes[0].name);
-	const execution = await n8n.waitForExecution(executionId, { timeoutMs });
-	const runData = execution.data.resultData.runData as Json;
-	return {
-		execution,
-		out: (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item: Json) => item.json),
-		error: (node) => runData[node]?.[0]?.error?.message,
-	};
-}
-
-function expectNoErrors(result: Awaited<ReturnType<typeof run>>) {
-	const runData = result.execution.data.resultData.runData as Json;
-	const errors = Object.entries(runData)
-		.filter(([, runs]) => (runs as Json[])[0]?.error)
-		.map(([node, runs]) => `${node}: ${(runs as Json[])[0].error.message} ${(runs as Json[])[0].error.description ?? ''}`);
-	expect(errors).toEqual([]);
-	expect(result.execution.status).toBe('success');
-}
+const e2e = useN8n();
+const { timed } = e2e;
+const manualWorkflow = (name: string, steps: Parameters<typeof e2e.manualWorkflow>[1]) => e2e.manualWorkflow(name, steps);
+const run = (workflow: Json, timeoutMs?: number) => e2e.run(workflow, timeoutMs);
 
 // --- (a) every resource ------------------------------------------------------------------------------------------
 
 describe('action node in n8n, every resource against the emulator', () => {
 	it('registers both node types from the marketplace install', async () => {
-		const types = await n8n.nodeTypeNames();
+		const types = await e2e.n8n.nodeTypeNames();
 		expect(types).toEqual(expect.arrayContaining([NODE, TRIGGER]));
 	});
 
 	it('account: get, list, subscribed apps, update', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const result = await timed('resource: account', () =>
 			run(
 				manualWorkflow('e2e account', [
@@ -134,11 +38,11 @@ describe('action node in n8n, every resource against the emulator', () => {
 		expect(result.out('List').map((item) => item.id)).toEqual(expect.arrayContaining([ids.wabaId, ids.secondWabaId]));
 		expect(result.out('Apps')).toBeInstanceOf(Array);
 		expect(result.out('Update')).toHaveLength(1);
-		expect(emulator.state.get(ids.secondWabaId)!.name).toBe('Acme Marketing (e2e)');
+		expect(e2e.emulator.state.get(ids.secondWabaId)!.name).toBe('Acme Marketing (e2e)');
 	});
 
 	it('template: list, get, create', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const result = await timed('resource: template', () =>
 			run(
 				manualWorkflow('e2e template', [
@@ -158,11 +62,11 @@ describe('action node in n8n, every resource against the emulator', () => {
 		expect(result.out('Get')).toEqual([expect.objectContaining({ id: ids.templateIds[0], name: 'order_shipped', status: 'APPROVED' })]);
 		const [created] = result.out('Create');
 		expect(created).toEqual(expect.objectContaining({ id: expect.any(String) }));
-		expect(emulator.state.get(String(created.id))).toEqual(expect.objectContaining({ name: 'e2e_notice' }));
+		expect(e2e.emulator.state.get(String(created.id))).toEqual(expect.objectContaining({ name: 'e2e_notice' }));
 	});
 
 	it('phone number: get, list, business profile', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const phone = { wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId) };
 		const result = await timed('resource: phoneNumber', () =>
 			run(
@@ -180,9 +84,9 @@ describe('action node in n8n, every resource against the emulator', () => {
 	});
 
 	it('message: send text, send template, mark as read', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const from = { wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId), to: '+1 (555) 010-4242' };
-		const before = emulator.state.acceptedMessages.length;
+		const before = e2e.emulator.state.acceptedMessages.length;
 		const result = await timed('resource: message', () =>
 			run(
 				manualWorkflow('e2e message', [
@@ -207,7 +111,7 @@ describe('action node in n8n, every resource against the emulator', () => {
 		expect(result.out('Text')[0].messages).toEqual([{ id: expect.stringMatching(/^wamid\./) }]);
 		expect(result.out('Template')[0].messages).toEqual([expect.objectContaining({ id: expect.stringMatching(/^wamid\./) })]);
 		expect(result.out('Read')).toEqual([{ success: true, message_id: 'wamid.E2E-IN-1' }]);
-		const accepted = emulator.state.acceptedMessages.slice(before).map((m) => m.body as Json);
+		const accepted = e2e.emulator.state.acceptedMessages.slice(before).map((m) => m.body as Json);
 		expect(accepted).toEqual([
 			expect.objectContaining({ to: '15550104242', type: 'text', text: expect.objectContaining({ body: 'Hello from n8n' }) }),
 			expect.objectContaining({ to: '15550104242', type: 'template', template: expect.objectContaining({ name: 'order_shipped' }) }),
@@ -215,7 +119,7 @@ describe('action node in n8n, every resource against the emulator', () => {
 	});
 
 	it('media: upload binary from a Code node, get, download, delete', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const phone = { wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId) };
 		const bytes = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256));
 		const result = await timed('resource: media', () =>
@@ -241,11 +145,11 @@ describe('action node in n8n, every resource against the emulator', () => {
 		const downloadRun = (result.execution.data.resultData.runData as Json).Download[0].data.main[0][0];
 		expect(Object.keys(downloadRun.binary ?? {})).toHaveLength(1);
 		expect(result.out('Delete')[0]).toEqual(expect.objectContaining({ success: true }));
-		expect(emulator.state.get(String(uploaded.id))).toBeUndefined();
+		expect(e2e.emulator.state.get(String(uploaded.id))).toBeUndefined();
 	});
 
 	it('assigned users: list, add, remove', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const result = await timed('resource: assignedUser', () =>
 			run(
 				manualWorkflow('e2e assigned users', [
@@ -263,7 +167,7 @@ describe('action node in n8n, every resource against the emulator', () => {
 	});
 
 	it('credit line: list, share + check (the example workflow), allocations', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const result = await timed('resource: creditLine', () =>
 			run(
 				manualWorkflow('e2e credit line', [
@@ -277,7 +181,7 @@ describe('action node in n8n, every resource against the emulator', () => {
 		expect(result.out('Allocations').map((a) => a.id)).toContain(ids.allocationConfigId);
 
 		// The sandbox's example, imported as is.
-		const example = loadExamples(credential).find((e: Json) => e.file === 'share-credit-line.json').workflow;
+		const example = loadExamples(e2e.credential).find((e: Json) => e.file === 'share-credit-line.json').workflow;
 		const shared = await timed('example: share-credit-line', () => run(example));
 		expectNoErrors(shared);
 		expect(shared.out('Share credit line')).toEqual([expect.objectContaining({ allocation_config_id: expect.any(String), waba_id: ids.clientWabaId })]);
@@ -285,12 +189,12 @@ describe('action node in n8n, every resource against the emulator', () => {
 	});
 
 	it('example: send a template to a list of customers', async () => {
-		const before = emulator.state.acceptedMessages.length;
-		const example = loadExamples(credential).find((e: Json) => e.file === 'send-template-to-customers.json').workflow;
+		const before = e2e.emulator.state.acceptedMessages.length;
+		const example = loadExamples(e2e.credential).find((e: Json) => e.file === 'send-template-to-customers.json').workflow;
 		const result = await timed('example: send-template-to-customers', () => run(example));
 		expectNoErrors(result);
 		expect(result.out('Send order_shipped')).toHaveLength(3);
-		const accepted = emulator.state.acceptedMessages.slice(before);
+		const accepted = e2e.emulator.state.acceptedMessages.slice(before);
 		expect(accepted.map((m) => m.to).sort()).toEqual(['15550101234', '15550101235', '15550101236']);
 	});
 });
@@ -299,7 +203,7 @@ describe('action node in n8n, every resource against the emulator', () => {
 
 describe('trigger in n8n: automatic subscription, signed events, tampered events, unpublish', () => {
 	it('publishes, is subscribed with a handshake, runs on signed events only, and unsubscribes', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const webhookId = randomUUID();
 		const workflow = {
 			name: 'e2e trigger',
@@ -311,24 +215,24 @@ describe('trigger in n8n: automatic subscription, signed events, tampered events
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId,
-					credentials: { [CREDENTIAL_TYPE]: credential },
+					credentials: { [CREDENTIAL_TYPE]: e2e.credential },
 					parameters: { subscriptionMode: 'automatic', wabaId: byId(ids.wabaId), events: ['messages', 'statuses', 'message_template_status_update'], options: {} },
 				},
 			],
 			connections: {},
 			settings: { executionOrder: 'v1' },
 		};
-		const wf = await n8n.createWorkflow(workflow);
-		const callbackUrl = `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
-		const handshakesBefore = emulator.handshakes.length;
-		await timed('trigger: publish', () => n8n.publish(wf.id));
+		const wf = await e2e.n8n.createWorkflow(workflow);
+		const callbackUrl = `${e2e.n8n.baseUrl}/webhook/${webhookId}/webhook`;
+		const handshakesBefore = e2e.emulator.handshakes.length;
+		await timed('trigger: publish', () => e2e.n8n.publish(wf.id));
 
-		const subscriptions = emulator.state.get(ids.wabaId)!.subscribedApps as Json[];
+		const subscriptions = e2e.emulator.state.get(ids.wabaId)!.subscribedApps as Json[];
 		expect(subscriptions).toEqual([expect.objectContaining({ override_callback_uri: callbackUrl, whatsapp_business_api_data: expect.objectContaining({ id: ids.appId }) })]);
-		expect(emulator.handshakes.slice(handshakesBefore)).toEqual([{ url: callbackUrl, ok: true, status: 200 }]);
+		expect(e2e.emulator.handshakes.slice(handshakesBefore)).toEqual([{ url: callbackUrl, ok: true, status: 200 }]);
 
 		const ctx: WebhookContextIds = { wabaId: ids.wabaId, phoneNumberId: ids.phoneNumberId, displayPhoneNumber: '15550100001' };
-		const executionsOf = async () => (await n8n.listExecutions(wf.id, { includeData: true })) as Json[];
+		const executionsOf = async () => (await e2e.n8n.listExecutions(wf.id, { includeData: true })) as Json[];
 		const waitForExecutions = async (count: number) => {
 			for (let i = 0; i < 200; i++) {
 				const list = await executionsOf();
@@ -340,9 +244,9 @@ describe('trigger in n8n: automatic subscription, signed events, tampered events
 		const items = (execution: Json) => (execution.data.resultData.runData.Trigger?.[0]?.data?.main?.[0] ?? []).map((item: Json) => item.json);
 
 		const deliveries = await timed('trigger: 3 signed events', async () => [
-			await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx, { text: { body: 'Where is my order?' } })),
-			await emulator.sendWebhook(callbackUrl, statusDelivery('delivered', ctx)),
-			await emulator.sendWebhook(callbackUrl, single('message_template_status_update', fieldValues.message_template_status_update(ctx), ctx)),
+			await e2e.emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx, { text: { body: 'Where is my order?' } })),
+			await e2e.emulator.sendWebhook(callbackUrl, statusDelivery('delivered', ctx)),
+			await e2e.emulator.sendWebhook(callbackUrl, single('message_template_status_update', fieldValues.message_template_status_update(ctx), ctx)),
 		]);
 		expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
 		const executions = await waitForExecutions(3);
@@ -357,46 +261,46 @@ describe('trigger in n8n: automatic subscription, signed events, tampered events
 		);
 
 		// Wrongly signed: 401 and no execution.
-		const tampered = await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx, { text: { body: 'forged' } }), { signature: `sha256=${'0'.repeat(64)}` });
+		const tampered = await e2e.emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx, { text: { body: 'forged' } }), { signature: `sha256=${'0'.repeat(64)}` });
 		expect(tampered.status).toBe(401);
-		const unsigned = await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx), { signature: null });
+		const unsigned = await e2e.emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx), { signature: null });
 		expect(unsigned.status).toBe(401);
 		await sleep(1500);
 		expect(await executionsOf()).toHaveLength(3);
 
 		// Through the sandbox's control route as well: the emulator finds the callback itself.
-		const inbound = await fetch(`${emulator.url}/_emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'via control route' }) });
+		const inbound = await fetch(`${e2e.emulator.url}/_emulator/inbound`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'via control route' }) });
 		expect(await inbound.json()).toEqual(expect.objectContaining({ delivered: true, url: callbackUrl, callbackStatus: 200 }));
 		const afterInbound = await waitForExecutions(4);
 		expect(afterInbound.flatMap(items)).toEqual(expect.arrayContaining([expect.objectContaining({ text: { body: 'via control route' } })]));
 
-		await timed('trigger: unpublish', () => n8n.unpublish(wf.id));
-		expect((emulator.state.get(ids.wabaId)!.subscribedApps as Json[]).filter((s) => s.override_callback_uri)).toEqual([]);
-		const afterUnpublish = await emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx));
+		await timed('trigger: unpublish', () => e2e.n8n.unpublish(wf.id));
+		expect((e2e.emulator.state.get(ids.wabaId)!.subscribedApps as Json[]).filter((s) => s.override_callback_uri)).toEqual([]);
+		const afterUnpublish = await e2e.emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx));
 		expect(afterUnpublish.status).toBe(404);
 	});
 });
 
 describe('trigger examples of the sandbox, published in n8n', () => {
 	it('auto-reply marks the message read and replies; alerts fire on a rejected template and a quality drop', async () => {
-		const { ids } = emulator;
-		const examples = loadExamples(credential) as Array<{ file: string; workflow: Json }>;
-		const autoReply = await n8n.createWorkflow(examples.find((e) => e.file === 'auto-reply.json')!.workflow);
-		const alerts = await n8n.createWorkflow(examples.find((e) => e.file === 'quality-alerts.json')!.workflow);
+		const { ids } = e2e.emulator;
+		const examples = loadExamples(e2e.credential) as Array<{ file: string; workflow: Json }>;
+		const autoReply = await e2e.n8n.createWorkflow(examples.find((e) => e.file === 'auto-reply.json')!.workflow);
+		const alerts = await e2e.n8n.createWorkflow(examples.find((e) => e.file === 'quality-alerts.json')!.workflow);
 		await timed('examples: publish 2 trigger workflows', async () => {
-			await n8n.publish(autoReply.id);
-			await n8n.publish(alerts.id);
+			await e2e.n8n.publish(autoReply.id);
+			await e2e.n8n.publish(alerts.id);
 		});
-		const before = emulator.state.acceptedMessages.length;
+		const before = e2e.emulator.state.acceptedMessages.length;
 		const post = async (route: string, body: Json) =>
-			(await (await fetch(`${emulator.url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Json;
+			(await (await fetch(`${e2e.emulator.url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Json;
 		expect(await post('inbound', { text: 'hello', from: '+1 555 010 9999', name: 'Dana' })).toEqual(expect.objectContaining({ delivered: true, callbackStatus: 200 }));
 		expect(await post('event', { field: 'message_template_status_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true }));
 		expect(await post('event', { field: 'phone_number_quality_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true }));
 
 		const finished = async (workflowId: string, count: number) => {
 			for (let i = 0; i < 300; i++) {
-				const list = (await n8n.listExecutions(workflowId, { includeData: true })) as Json[];
+				const list = (await e2e.n8n.listExecutions(workflowId, { includeData: true })) as Json[];
 				if (list.length >= count && list.every((e) => e.status === 'success' || e.status === 'error' || e.status === 'crashed')) return list;
 				await sleep(100);
 			}
@@ -407,9 +311,9 @@ describe('trigger examples of the sandbox, published in n8n', () => {
 		const runData = reply.data.resultData.runData as Json;
 		expect(runData['Mark as read'][0].data.main[0][0].json).toEqual(expect.objectContaining({ success: true }));
 		expect(runData.Reply[0].data.main[0][0].json.messages).toEqual([{ id: expect.stringMatching(/^wamid\./) }]);
-		const sent = emulator.state.acceptedMessages.slice(before);
+		const sent = e2e.emulator.state.acceptedMessages.slice(before);
 		expect(sent).toEqual([expect.objectContaining({ to: '15550109999', body: expect.objectContaining({ type: 'text', text: expect.objectContaining({ body: expect.stringContaining('"hello"') }) }) })]);
-		expect(emulator.calls('POST', `/${ids.phoneNumberId}/messages`).some((c) => c.body.status === 'read')).toBe(true);
+		expect(e2e.emulator.calls('POST', `/${ids.phoneNumberId}/messages`).some((c) => c.body.status === 'read')).toBe(true);
 
 		const alertRuns = await finished(alerts.id, 2);
 		const alertItems = alertRuns.flatMap((e) => (e.data.resultData.runData as Json).Alert[0].data.main[0].map((i: Json) => i.json));
@@ -419,8 +323,8 @@ describe('trigger examples of the sandbox, published in n8n', () => {
 				expect.objectContaining({ severity: 'high', alert: expect.stringContaining('dropped') }),
 			]),
 		);
-		await n8n.unpublish(autoReply.id);
-		await n8n.unpublish(alerts.id);
+		await e2e.n8n.unpublish(autoReply.id);
+		await e2e.n8n.unpublish(alerts.id);
 	});
 });
 
@@ -428,9 +332,9 @@ describe('trigger examples of the sandbox, published in n8n', () => {
 
 describe('1,000 messages through n8n', () => {
 	it('sends 1,000 text messages: all accepted once, none twice, 1,000 message ids in the output', async () => {
-		const { ids } = emulator;
+		const { ids } = e2e.emulator;
 		const COUNT = 1000;
-		const before = emulator.state.acceptedMessages.length;
+		const before = e2e.emulator.state.acceptedMessages.length;
 		const workflow = manualWorkflow('e2e 1000 messages', [
 			{
 				name: 'Recipients',
@@ -447,10 +351,10 @@ describe('1,000 messages through n8n', () => {
 		const t0 = Date.now();
 		const result = await run(workflow, 240_000);
 		const ms = Date.now() - t0;
-		timings.push(['1,000 messages: create + run + wait', ms]);
+		e2e.timings.push(['1,000 messages: create + run + wait', ms]);
 		expectNoErrors(result);
 
-		const accepted = emulator.state.acceptedMessages.slice(before);
+		const accepted = e2e.emulator.state.acceptedMessages.slice(before);
 		const keys = accepted.map((m) => `${m.to}|${String((m.body as Json).text?.body)}`);
 		expect(accepted).toHaveLength(COUNT);
 		expect(new Set(keys).size).toBe(COUNT);
@@ -472,7 +376,7 @@ describe('1,000 messages through n8n', () => {
 			`1,000 messages: execution ${((stopped - started) / 1000).toFixed(2)} s, Send node ${(sendMs / 1000).toFixed(2)} s, ` +
 				`execution start->first accepted ${((firstAt - started) / 1000).toFixed(2)} s, ` +
 				`first->last accepted ${((lastAt - firstAt) / 1000).toFixed(2)} s (${(COUNT / Math.max(0.001, (lastAt - firstAt) / 1000)).toFixed(0)} msg/s), ` +
-				`emulator 130429 answers: ${emulator.calls('POST', `/${ids.phoneNumberId}/messages`).filter((c) => c.status === 400).length}, ` +
+				`emulator 130429 answers: ${e2e.emulator.calls('POST', `/${ids.phoneNumberId}/messages`).filter((c) => c.status === 400).length}, ` +
 				`create+run+wait ${(ms / 1000).toFixed(2)} s`,
 		);
 	});
