@@ -14,7 +14,15 @@ export type FaultKind =
 	/** Answer 200 with a body that is not JSON. */
 	| 'malformed'
 	/** Answer with the Graph error given in `graphError`. */
-	| 'graphError';
+	| 'graphError'
+	/** Handle the request, then answer with what `rewrite` makes of the answer (a stuck cursor, a redirect, another media host). */
+	| 'rewrite';
+
+export interface FaultAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: unknown;
+}
 
 export interface Fault {
 	kind: FaultKind;
@@ -26,6 +34,7 @@ export interface Fault {
 	status?: number;
 	delayMs?: number;
 	graphError?: { code: number; message: string; subcode?: number; details?: string; headers?: Record<string, string> };
+	rewrite?: (answer: FaultAnswer) => Partial<FaultAnswer>;
 }
 
 export class FaultInjector {

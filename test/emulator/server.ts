@@ -160,6 +160,11 @@ export class GraphEmulator {
 			} else {
 				result = await this.route(parsed);
 			}
+			if (fault?.kind === 'rewrite' && fault.rewrite) {
+				const answer = { status: result.status ?? 200, headers: result.headers ?? {}, body: result.body };
+				const rewritten = { ...answer, ...fault.rewrite(answer) };
+				result = { status: rewritten.status, headers: rewritten.headers, body: rewritten.body as RouteResult['body'] };
+			}
 			// Latency is the time to answer: limits count a request when it arrives, as Meta's do.
 			await this.latency();
 			if (fault?.kind === 'dropAfterHandling') {

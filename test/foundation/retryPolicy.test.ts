@@ -42,6 +42,21 @@ describe('retry policy', () => {
 		expect([0, 1, 2, 3].map((attempt) => retryDelayMs(graphError(131056), attempt))).toEqual([1000, 4000, 16_000, 64_000]);
 	});
 
+	it('honours Retry-After as an HTTP date too, and never waits a negative time', () => {
+		const now = Date.UTC(2026, 0, 15, 12, 0, 0);
+		const inThirtySeconds = new Date(now + 30_000).toUTCString();
+		expect(retryDelayMs(graphError(4, 429, { 'retry-after': inThirtySeconds }), 0, () => 0.5, now)).toBe(30_000);
+		expect(retryDelayMs(graphError(4, 503, { 'Retry-After': 'Thu, 15 Jan 2026 12:00:02 GMT' }), 3, () => 0.5, now)).toBe(2000);
+		expect(retryDelayMs(graphError(4, 503, { 'Retry-After': 'Thursday, 15-Jan-26 12:00:05 GMT' }), 0, () => 0.5, now)).toBe(5000);
+		expect(retryDelayMs(graphError(4, 429, { 'retry-after': new Date(now - 60_000).toUTCString() }), 0, () => 0.5, now)).toBe(0);
+		expect(retryDelayMs(graphError(4, 429, { 'retry-after': '0' }), 2, () => 0.5, now)).toBe(0);
+	});
+
+	it('ignores a Retry-After it cannot read and backs off as usual', () => {
+		expect(retryDelayMs(graphError(4, 429, { 'retry-after': 'soon' }), 0, () => 0.5)).toBe(1000);
+		expect(retryDelayMs(graphError(4, 429, { 'retry-after': '-5' }), 0, () => 0.5)).toBe(1000);
+	});
+
 	it('backs off exponentially with jitter, capped at 30 s', () => {
 		const failure = graphError(130429);
 		expect(retryDelayMs(failure, 0, () => 0.5)).toBe(1000);

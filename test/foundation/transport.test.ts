@@ -114,6 +114,23 @@ describe('transport: errors users can act on', () => {
 		expect(error?.description).toContain('Malformed access token [redacted]');
 	});
 
+	it('scrubs appsecret_proof like the token when Meta echoes the request URL, in errors and in error items', async () => {
+		const { emulator, credentials } = env;
+		const proof = createHmac('sha256', credentials.appSecret!).update(credentials.accessToken).digest('hex');
+		const echo = `Unsupported get request (GET /v23.0/${emulator.ids.wabaId}?fields=id&appsecret_proof=${proof})`;
+		const fault = { kind: 'graphError' as const, path: `/${emulator.ids.wabaId}`, graphError: { code: 100, subcode: 33, message: echo, details: `appsecret_proof=${proof}` } };
+		emulator.faults.add(fault);
+		const failed = await runNode({ parameters: getAccount(emulator.ids.wabaId), credentials });
+		expect(failed.error?.description).toContain('appsecret_proof=[redacted]');
+		expect(JSON.stringify({ message: failed.error?.message, description: failed.error?.description, error: failed.error, run: failed.run.data })).not.toContain(proof);
+
+		emulator.faults.add(fault);
+		const continued = await runNode({ parameters: getAccount(emulator.ids.wabaId), credentials, continueOnFail: true });
+		expect(continued.items).toHaveLength(1);
+		expect(JSON.stringify(continued.items)).not.toContain(proof);
+		expect(JSON.stringify(continued.run.data)).not.toContain(proof);
+	});
+
 	it('explains a missing WABA permission (200)', async () => {
 		const { emulator, credentials } = env;
 		const { error } = await runNode({ parameters: getAccount(emulator.ids.otherWabaId), credentials });

@@ -104,15 +104,25 @@ function regainAccessMinutes(failure: GraphFailure): number | undefined {
 }
 
 /**
+ * Retry-After in both of its forms (RFC 9110): seconds to wait, or the HTTP date to wait until.
+ * Undefined when the value cannot be read.
+ */
+export function retryAfterMs(value: string | undefined, now: number = Date.now()): number | undefined {
+	const text = value?.trim() ?? '';
+	if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text) * 1000;
+	if (!/^[A-Za-z]{3}/.test(text)) return undefined;
+	const until = Date.parse(text);
+	return Number.isNaN(until) ? undefined : Math.max(0, until - now);
+}
+
+/**
  * Milliseconds to wait before attempt number `attempt + 1` (attempt counts from 0).
  * Order of trust: the server's Retry-After, then Meta's estimated_time_to_regain_access,
  * then Meta's 4^X advice for the pair rate limit, then exponential backoff with jitter.
  */
-export function retryDelayMs(failure: GraphFailure, attempt: number, random: () => number = Math.random): number {
-	const retryAfter = header(failure, 'retry-after');
-	if (retryAfter !== undefined && retryAfter.trim() !== '' && !Number.isNaN(Number(retryAfter))) {
-		return Math.max(0, Number(retryAfter) * 1000);
-	}
+export function retryDelayMs(failure: GraphFailure, attempt: number, random: () => number = Math.random, now: number = Date.now()): number {
+	const retryAfter = retryAfterMs(header(failure, 'retry-after'), now);
+	if (retryAfter !== undefined) return retryAfter;
 	const minutes = regainAccessMinutes(failure);
 	if (minutes !== undefined) return minutes * 60_000;
 	if (graphErrorOf(failure.body)?.code === 131056) return 4 ** attempt * 1000;

@@ -1,4 +1,5 @@
 import {
+	NodeOperationError,
 	sleep,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
@@ -14,7 +15,9 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { appSecretProof } from '../../../credentials/WhatsAppBusinessPlatformApi.credentials';
 import { CREDENTIAL_TYPE, MAX_PAGE_SIZE } from './constants';
+import { credentialTargetAdvice, credentialTargetProblem, META_MEDIA_HOSTS } from './credentialHosts';
 import { graphFailureToNodeApiError } from './errors';
 import {
 	NOT_JSON,
@@ -72,8 +75,12 @@ export async function graphCredentials(this: GraphContext): Promise<GraphCredent
 	return (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as GraphCredentials;
 }
 
+function hostUrl(credentials: Pick<GraphCredentials, 'baseUrl'>): string {
+	return String(credentials.baseUrl || 'https://graph.facebook.com').replace(/\/+$/, '');
+}
+
 export function graphBaseUrl(credentials: Pick<GraphCredentials, 'baseUrl' | 'graphApiVersion'>): string {
-	const base = String(credentials.baseUrl || 'https://graph.facebook.com').replace(/\/+$/, '');
+	const base = hostUrl(credentials);
 	const version = String(credentials.graphApiVersion || 'v23.0').replace(/^\/+|\/+$/g, '');
 	return `${base}/${version}`;
 }
@@ -116,6 +123,75 @@ function parseMaybeJson(body: unknown): unknown {
 	}
 }
 
+/** The credential's secrets, as they could appear in an answer: token, app secret and appsecret_proof. */
+export function credentialSecrets(credentials: GraphCredentials): string[] {
+	const secrets = [credentials.accessToken, credentials.appSecret].filter((secret): secret is string => !!secret);
+	if (credentials.accessToken && credentials.appSecret) secrets.push(appSecretProof(credentials.accessToken, credentials.appSecret));
+	return secrets;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+function originOf(address: string): string {
+	try {
+		return new URL(address).origin;
+	} catch {
+		return address;
+	}
+}
+
+function refusal(context: GraphContext, message: string, description: string, itemIndex?: number): NodeOperationError {
+	const rules = `The node sends its access token and appsecret_proof only to the Base URL's host and to Meta's media host (${META_MEDIA_HOSTS.join(', ')}), only over https (plain http only to a loopback Base URL such as the emulator), and never across a redirect to another host.`;
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description: `${description}\n${rules}` });
+}
+
+/**
+ * Sends one attempt with the credential, checking every address it goes to first. Redirects are
+ * followed here, not by the HTTP client, so the credential never crosses to another host.
+ */
+async function sendWithCredential(
+	context: GraphContext,
+	options: IHttpRequestOptions,
+	baseUrl: string,
+	itemIndex: number | undefined,
+): Promise<IN8nHttpFullResponse> {
+	let current = options;
+	for (let hop = 0; ; hop++) {
+		const problem = credentialTargetProblem(baseUrl, current.url);
+		if (problem) {
+			throw refusal(context, `Refused to send the credential to ${originOf(current.url)}`, `Why: ${problem}.\nWhat to do: ${credentialTargetAdvice(problem)}`, itemIndex);
+		}
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			...current,
+			headers: { ...(current.headers ?? {}) },
+			qs: { ...(current.qs ?? {}) },
+			disableFollowRedirect: true,
+		})) as IN8nHttpFullResponse;
+		const location = headerValue(response.headers, 'location');
+		if (!REDIRECT_STATUSES.has(response.statusCode) || !location || (current.method ?? 'GET') !== 'GET') return response;
+		const next = new URL(location, current.url);
+		if (next.host !== new URL(current.url).host) {
+			throw refusal(
+				context,
+				`Refused to follow a redirect from ${originOf(current.url)} to another host, ${next.host}`,
+				'Why: the answer (HTTP ' + response.statusCode + ') sends the call to another host, and the credential does not go along.\nWhat to do: if the Base URL is a proxy, have it answer itself instead of redirecting; otherwise report the redirect to the operator of ' + new URL(current.url).host + '.',
+				itemIndex,
+			);
+		}
+		if (hop >= MAX_REDIRECTS) {
+			throw refusal(context, `Gave up after ${MAX_REDIRECTS} redirects from ${originOf(options.url)}`, 'What to do: check the Base URL in the credential.', itemIndex);
+		}
+		current = { ...current, url: next.toString(), qs: {} };
+	}
+}
+
+function headerValue(headers: IN8nHttpFullResponse['headers'] | undefined, name: string): string | undefined {
+	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
+	if (Array.isArray(value)) return value[0] as string;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
 /**
  * The one door to the Graph API: base URL and version from the credential, Bearer auth and
  * appsecret_proof (the credential's authenticate), retries within the budget, and Graph errors
@@ -143,13 +219,10 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let failure: GraphFailure;
+		let refused: NodeOperationError | undefined;
 		if (request.beforeAttempt) await request.beforeAttempt();
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...options,
-				headers: { ...(options.headers ?? {}) },
-				qs: { ...(options.qs ?? {}) },
-			})) as IN8nHttpFullResponse;
+			const response = await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex);
 			if (response.statusCode < 400) {
 				const body = options.json ? parseMaybeJson(response.body) : response.body;
 				if (options.json && typeof body === 'string' && body.trim() !== '') {
@@ -159,11 +232,14 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 			}
 			failure = { statusCode: response.statusCode, headers: response.headers as GraphFailure['headers'], body: parseMaybeJson(response.body) };
 		} catch (error) {
+			// A refused target (see sendWithCredential) is final: nothing was sent, and nothing will be.
+			if (error instanceof NodeOperationError) refused = error;
 			failure = failureFromThrown(error);
 		}
+		if (refused) throw refused;
 
 		const kind = classifyFailure(failure);
-		const secrets = [credentials.accessToken, credentials.appSecret];
+		const secrets = credentialSecrets(credentials);
 		const errorContext = { itemIndex: request.itemIndex, request: describe, secrets };
 		if (!shouldRetry(kind, safeToRepeat)) {
 			const retryNote =

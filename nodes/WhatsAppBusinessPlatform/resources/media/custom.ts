@@ -97,7 +97,7 @@ const operations: Record<string, ItemOperation> = {
 		const meta = (await graphRequest.call(this, { url: `/${id}`, qs: phoneFilter(this, itemIndex), itemIndex })) as IDataObject;
 		const url = String(meta.url ?? '');
 		if (!/^https?:\/\//i.test(url)) throw new NodeOperationError(this.getNode(), `Meta returned no download URL for media ${id}`, { itemIndex });
-		// The URL needs the same Bearer token; it goes through the transport like every Graph call.
+		// The URL needs the same Bearer token: the transport sends it only to the Base URL's host or Meta's media host, over https.
 		const response = await graphRequestFull.call<IExecuteFunctions, Parameters<typeof graphRequestFull>, Promise<{ body: Buffer; headers: IDataObject }>>(this, {
 			url,
 			encoding: 'arraybuffer',
