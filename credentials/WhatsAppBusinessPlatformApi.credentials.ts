@@ -56,9 +56,10 @@ export class WhatsAppBusinessPlatformApi implements ICredentialType {
 			displayName: 'Graph API Version',
 			name: 'graphApiVersion',
 			type: 'string',
-			default: 'v23.0',
-			placeholder: 'v23.0',
-			description: 'The Graph API version every call uses, for example v23.0',
+			default: 'v25.0',
+			placeholder: 'v25.0',
+			description:
+				'The Graph API version every call uses. v25.0 is the default and works until July 2028; v23.0, v24.0 and v26.0 also work. Meta retires each version about two years after the next one ships (v20.0 and older have expired): an expired version is refused before any call, with the version to use instead.',
 		},
 		{
 			displayName: 'Base URL',
@@ -90,6 +91,14 @@ export class WhatsAppBusinessPlatformApi implements ICredentialType {
 			qs: { fields: 'id,name' },
 		},
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Meta refused the request. Check the Access Token, the Graph API Version (for example v25.0; expired versions such as v20.0 are refused) and the Base URL.',
+				},
+			},
 			{
 				type: 'responseCode',
 				properties: {

@@ -12,7 +12,7 @@ const TRIGGER_TYPE = 'n8n-nodes-whatsapp-business-platform.whatsAppBusinessPlatf
 const EMULATOR_SEEDS = { accessToken: 'EAAtest-access-token-0123456789', appSecret: 'test-app-secret-abcdef', verifyToken: 'test-verify-token' };
 
 function credentialData(baseUrl, seeds = EMULATOR_SEEDS) {
-	return { accessToken: seeds.accessToken, appSecret: seeds.appSecret, verifyToken: seeds.verifyToken, graphApiVersion: 'v23.0', baseUrl };
+	return { accessToken: seeds.accessToken, appSecret: seeds.appSecret, verifyToken: seeds.verifyToken, graphApiVersion: 'v25.0', baseUrl };
 }
 
 /** examples/*.json, with every credential reference of our type pointed at `credential` ({id, name}). */

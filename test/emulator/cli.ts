@@ -12,7 +12,7 @@ async function main() {
 	});
 	const { ids } = emulator;
 	console.log(`Graph API emulator listening on ${emulator.url}`);
-	console.log('Credential: Base URL', emulator.url, '| Graph API Version v23.0');
+	console.log('Credential: Base URL', emulator.url, '| Graph API Version v25.0');
 	console.log(JSON.stringify(ids, null, 2));
 	const stop = async () => {
 		await emulator.stop();

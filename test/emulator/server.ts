@@ -11,6 +11,7 @@ import { parseRequest, readBody, type ParsedRequest } from './request';
 import { allRoutes } from './routes';
 import type { Route, RouteResult } from './routes/types';
 import { noteSpecMissing, specAvailable, SpecValidator } from './specValidator';
+import { versionRefusal } from './versions';
 import { seedState, type EmulatorState, type TokenGrant } from './state';
 import { sendWebhook, verifyCallback, type SendWebhookOptions } from './webhookSender';
 
@@ -33,6 +34,10 @@ export interface EmulatorOptions {
 	log?: boolean;
 	/** Largest page a list answers with (Graph: 100); tests lower it to see cursors followed. */
 	maxPageSize?: number;
+	/** The date the emulator judges Graph API versions on (default: now): expired versions get Meta's 2635. */
+	today?: Date;
+	/** Serve expired versions too (n8n's built-in WhatsApp nodes still call v13.0 and v19.0, for the side-by-side benchmark). */
+	acceptExpiredVersions?: boolean;
 }
 
 export interface RecordedRequest {
@@ -251,6 +256,8 @@ export class GraphEmulator {
 	}
 
 	private async route(parsed: ParsedRequest): Promise<RouteResult> {
+		const refusal = versionRefusal(parsed.version, parsed.path, this.options.today ?? new Date(), this.options.acceptExpiredVersions);
+		if (refusal) throw refusal;
 		if (parsed.bodyParseError) throw new GraphError(400, 100, `(#100) Invalid JSON body: ${parsed.bodyParseError}`);
 		// Token endpoints (POST /oauth/access_token) come before authentication: the caller has no token yet.
 		const open = parsed.segments.length === 2 && allRoutes.find((candidate) => candidate.unauthenticated && candidate.method === parsed!.method && candidate.target === parsed!.segments[0] && candidate.edge === parsed!.segments[1]);

@@ -19,6 +19,7 @@ import { appSecretProof } from '../../../credentials/WhatsAppBusinessPlatformApi
 import { CREDENTIAL_TYPE, MAX_PAGE_SIZE } from './constants';
 import { credentialTargetAdvice, credentialTargetProblem, META_MEDIA_HOSTS } from './credentialHosts';
 import { graphFailureToNodeApiError } from './errors';
+import { DEFAULT_GRAPH_VERSION, graphVersionProblem } from './graphVersions';
 import {
 	NOT_JSON,
 	classifyFailure,
@@ -81,8 +82,11 @@ function hostUrl(credentials: Pick<GraphCredentials, 'baseUrl'>): string {
 
 export function graphBaseUrl(credentials: Pick<GraphCredentials, 'baseUrl' | 'graphApiVersion'>): string {
 	const base = hostUrl(credentials);
-	const version = String(credentials.graphApiVersion || 'v23.0').replace(/^\/+|\/+$/g, '');
-	return `${base}/${version}`;
+	return `${base}/${graphVersionOf(credentials)}`;
+}
+
+export function graphVersionOf(credentials: Pick<GraphCredentials, 'graphApiVersion'>): string {
+	return String(credentials.graphApiVersion || DEFAULT_GRAPH_VERSION).trim().replace(/^\/+|\/+$/g, '');
 }
 
 /** Reads the user's retry budget from the node, where the node has one. */
@@ -203,6 +207,9 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 	const safeToRepeat = request.safeToRepeat ?? (method === 'GET' || method === 'DELETE');
 	const budget = request.budget ?? retryBudgetOf(this, request.itemIndex ?? 0);
 	const isAbsolute = /^https?:\/\//i.test(request.url);
+	// An expired or malformed version fails here, before anything is sent, with what to change.
+	const versionProblem = isAbsolute ? undefined : graphVersionProblem(graphVersionOf(credentials));
+	if (versionProblem) throw new NodeOperationError(this.getNode(), versionProblem, { itemIndex: request.itemIndex });
 	const options: IHttpRequestOptions = {
 		method,
 		url: isAbsolute ? request.url : `${graphBaseUrl(credentials)}${request.url.startsWith('/') ? '' : '/'}${request.url}`,

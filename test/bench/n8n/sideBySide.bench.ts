@@ -132,7 +132,7 @@ async function main() {
 	// Meta's spec lives outside the repository (../shared/specs); without it the emulator skips that check, as the e2e tests do.
 	const validateAgainstSpec = existsSync(SPEC_PATH);
 	const certificate = makeCertificate();
-	const emulator = await startEmulator({ tls: { key: certificate.key, cert: certificate.cert }, latencyMs: [50, 150], rateLimits: { messagesPerSecond: CAP }, validateAgainstSpec });
+	const emulator = await startEmulator({ tls: { key: certificate.key, cert: certificate.cert }, latencyMs: [50, 150], rateLimits: { messagesPerSecond: CAP }, validateAgainstSpec, acceptExpiredVersions: true });
 	const proxy = await startGraphProxy(Number(new URL(emulator.url).port));
 	let n8n: N8n;
 	let failed = false;
