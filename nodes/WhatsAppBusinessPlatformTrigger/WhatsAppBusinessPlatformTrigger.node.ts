@@ -3,7 +3,9 @@ import {
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
+	type IExecuteFunctions,
 	type IHookFunctions,
+	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -13,7 +15,8 @@ import {
 import { CREDENTIAL_TYPE } from '../WhatsAppBusinessPlatform/shared/constants';
 import { wabaLocator } from '../WhatsAppBusinessPlatform/shared/locatorFields';
 import { searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
-import { EVENT_OPTIONS, STATUS_VALUES, dropDuplicates, extractEvents } from './events';
+import { dropProcessed, recentEvents } from './duplicates';
+import { EVENT_OPTIONS, STATUS_VALUES, extractEvents } from './events';
 import { secretsEqual, verifySignature } from './signature';
 import { listSubscribedApps, subscribe, unsubscribe, wabaIdOf, type SubscriptionRecord } from './subscription';
 
@@ -54,7 +57,7 @@ function reply(context: IWebhookFunctions, status: number, body: string): IWebho
 	return { noWebhookResponse: true };
 }
 
-function logPrefix(context: IWebhookFunctions | IHookFunctions): string {
+function logPrefix(context: IWebhookFunctions | IHookFunctions | IExecuteFunctions): string {
 	const node = context.getNode();
 	const workflow = context.getWorkflow();
 	return `WhatsApp Business Platform Trigger "${node.name}" (workflow ${workflow.id ?? 'unsaved'})`;
@@ -186,7 +189,7 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to drop events seen before. Meta redelivers for up to 7 days; the trigger remembers the last 10,000 message IDs and status updates (ID + status). On unless switched off.',
+							'Whether to drop events that arrive again. Meta may send the same message or status twice, at once or hours later. Copies that reach the same n8n process (the usual single n8n, or queue mode with one webhook process) start no run; later copies, after a restart or at another webhook process, are caught by n8n\'s duplicate record and show as a run with no items. Two copies at the same moment at two different webhook processes can both get through: where that matters, end the workflow\'s first step with a Remove Duplicates node on the event ID (see the package README). Test events while you listen in the editor are never dropped.',
 					},
 					{
 						displayName: 'Only Phone Number IDs',
@@ -338,9 +341,9 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 			phoneNumberIds,
 			rawChanges: options.outputRawChanges === true,
 		});
-		let fresh = extraction.events;
-		if (options.dropDuplicates !== false && fresh.length) {
-			const result = dropDuplicates(fresh, this.getWorkflowStaticData('node'));
+		let fresh = extraction.items;
+		if (options.dropDuplicates !== false && fresh.length && this.getMode() !== 'manual') {
+			const result = recentEvents.claim(dedupeScope(this), fresh);
 			fresh = result.fresh;
 			if (result.duplicates) extraction.dropped.duplicate = result.duplicates;
 		}
@@ -349,6 +352,24 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 			.join(', ');
 		if (droppedSummary) this.logger.debug(`${logPrefix(this)} dropped events: ${droppedSummary}`);
 		if (!fresh.length) return { webhookResponse: 'OK' };
-		return { workflowData: [fresh.map((event) => ({ json: event.json }))] };
+		return { workflowData: [fresh.map((json) => ({ json }))] };
 	}
+
+	/**
+	 * n8n runs this in the execution, on the items webhook() returned: the second duplicate check,
+	 * against n8n's database-backed record shared by all its processes (see duplicates.ts).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const options = this.getNodeParameter('options', 0, {}) as TriggerOptions;
+		if (options.dropDuplicates === false || this.getMode() === 'manual' || !items.length) return [items];
+		const { kept, duplicates } = await dropProcessed(this, items);
+		if (duplicates) this.logger.info(`${logPrefix(this)} dropped ${duplicates} event(s) already recorded in n8n's duplicate record`);
+		return [kept];
+	}
+}
+
+/** Duplicates are remembered per workflow and trigger node. */
+function dedupeScope(context: IWebhookFunctions): string {
+	return `${context.getWorkflow().id ?? 'unsaved'}:${context.getNode().id}`;
 }

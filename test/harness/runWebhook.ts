@@ -6,8 +6,8 @@
  * - a request: n8n's rawBodyReader + parseBody (req.rawBody is the exact bytes, req.body the
  *   parsed JSON, 422 when JSON does not parse), then `webhook()` in n8n-core's WebhookContext
  *   with additionalData.httpRequest/httpResponse, then n8n's handling of the answer
- *   (noWebhookResponse / webhookResponse / workflowData → execution via WorkflowExecute), and
- *   the static data saved when it changed (LiveWebhooks.executeWebhook).
+ *   (noWebhookResponse / webhookResponse / workflowData → execution via WorkflowExecute). Static
+ *   data is not saved after a request (see handle()).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,13 +69,16 @@ export interface TriggerOptions {
 	parameters: Record<string, unknown>;
 	credentials: TestCredentials;
 	nodeName?: string;
-	/** Workflow id; the webhook path is `<webhookId>/webhook`. */
+	/** Workflow id (default: one of its own per harness, as every workflow in n8n has); the webhook path is `<webhookId>/webhook`. */
 	workflowId?: string;
 	webhookId?: string;
 }
 
+let harnesses = 0;
+
 export class TriggerHarness {
 	readonly node: INode;
+	readonly workflowId: string;
 	readonly deliveries: Delivery[] = [];
 	/** The workflow's static data as n8n stores it between requests (saved only when changed). */
 	storedStaticData: IDataObject = {};
@@ -87,6 +90,7 @@ export class TriggerHarness {
 	constructor(readonly options: TriggerOptions) {
 		setupN8nCore();
 		installCapturingLogger();
+		this.workflowId = options.workflowId ?? `trigger-workflow-${++harnesses}`;
 		this.node = {
 			id: 'trigger-under-test',
 			name: options.nodeName ?? 'WhatsApp Trigger',
@@ -132,7 +136,7 @@ export class TriggerHarness {
 
 	private workflow(): Workflow {
 		return new Workflow({
-			id: this.options.workflowId ?? 'trigger-workflow',
+			id: this.workflowId,
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},
@@ -155,7 +159,7 @@ export class TriggerHarness {
 
 	private hooks(mode: WorkflowExecuteMode): { hooks: ExecutionLifecycleHooks; done: Promise<IRun> } {
 		const hooks = new ExecutionLifecycleHooks(mode, `exec-${this.deliveries.length}`, {
-			id: 'trigger-workflow',
+			id: this.workflowId,
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},
@@ -178,7 +182,7 @@ export class TriggerHarness {
 			node: this.node.name,
 			path: `${this.node.webhookId}/${description.path}`,
 			webhookDescription: description,
-			workflowId: this.options.workflowId ?? 'trigger-workflow',
+			workflowId: this.workflowId,
 			workflowExecuteAdditionalData: additionalData,
 		};
 	}
@@ -294,7 +298,8 @@ export class TriggerHarness {
 			return;
 		}
 		delivery.result = result;
-		this.saveStaticData(workflow);
+		// n8n 2.41 does not reliably save static data after a webhook (it skips the save when the workflow
+		// already had some), so the harness saves none: a node relying on it would pass here and fail there.
 
 		// n8n's handleImmediateWebhookResponse: the node answered itself, or nothing runs.
 		if (result.noWebhookResponse === true && result.workflowData === undefined) return;

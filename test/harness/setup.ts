@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { Container } from '@n8n/di';
-import { BinaryDataService } from 'n8n-core';
+import { BinaryDataService, DataDeduplicationService } from 'n8n-core';
 import { LoggerProxy } from 'n8n-workflow';
+
+import { deduplicator } from './deduplication';
 
 let ready = false;
 
-/** What an n8n process sets up once before running workflows: a user folder, binary data, a logger. */
+/** What an n8n process sets up once before running workflows: a user folder, binary data, a logger, deduplication. */
 export function setupN8nCore(): void {
 	if (ready) return;
 	ready = true;
@@ -16,4 +18,5 @@ export function setupN8nCore(): void {
 	const quiet = { error() {}, warn() {}, info() {}, debug() {}, verbose() {}, scoped() { return quiet; } };
 	LoggerProxy.init(quiet as never);
 	void Container.get(BinaryDataService).init();
+	void DataDeduplicationService.init(deduplicator);
 }

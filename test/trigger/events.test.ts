@@ -6,7 +6,9 @@ import { OTHER_FIELDS, messageBuilders, DEFAULT_IDS, CUSTOMER } from '../emulato
 import { signatureFor } from '../emulator/webhookSender';
 import { fixture } from './fixtures';
 import { clearLogs, deliverFixture, itemsOf, manualTrigger, warnings } from './helpers';
-import { dropDuplicates, type ExtractedEvent } from '../../nodes/WhatsAppBusinessPlatformTrigger/events';
+import { RecentEvents, recentEvents } from '../../nodes/WhatsAppBusinessPlatformTrigger/duplicates';
+import { deduplicator } from '../harness/deduplication';
+import { sendWebhook } from '../emulator/webhookSender';
 
 const env = useEmulator({ validateAgainstSpec: false });
 
@@ -38,6 +40,8 @@ describe('trigger: every message type, status and field from signed fixtures', (
 				metadata: value.metadata,
 				contactName: CUSTOMER.name,
 				contactWaId: CUSTOMER.waId,
+				// A changed phone number comes with the old and the new number side by side.
+				...(type === 'system' ? { previousWaId: CUSTOMER.waId, newWaId: message.system.wa_id } : {}),
 			},
 		]);
 		expect(warnings()).toEqual([]);
@@ -56,7 +60,10 @@ describe('trigger: every message type, status and field from signed fixtures', (
 		const { response, delivery, stored } = await deliverFixture(trigger, `field-${field}`);
 		expect(response.status).toBe(200);
 		const items = await itemsOf(trigger, delivery);
-		expect(items).toEqual([{ ...firstChange(stored.payload).value, field, wabaId: DEFAULT_IDS.wabaId, time: stored.payload.entry[0].time }]);
+		const value = firstChange(stored.payload).value;
+		// The one customer a change is about (calls, marketing preferences) is flattened beside it too.
+		const identity = value.contacts?.length === 1 ? { contactName: CUSTOMER.name, contactWaId: CUSTOMER.waId } : {};
+		expect(items).toEqual([{ ...value, field, wabaId: DEFAULT_IDS.wabaId, time: stored.payload.entry[0].time, ...identity }]);
 	});
 
 	it('smb_message_echoes: one item per echoed message', async () => {
@@ -158,21 +165,53 @@ describe('trigger: choosing events, filters, raw output', () => {
 });
 
 describe('trigger: duplicates (Meta redelivers)', () => {
-	it('drops a redelivered message and status across two deliveries, keeps a new status of the same message', async () => {
+	it('a redelivered message and status start no second execution; a new status of the same message does', async () => {
 		const trigger = await manualTrigger(env.credentials);
 		const first = await deliverFixture(trigger, 'batch-multi-entry');
 		expect(await itemsOf(trigger, first.delivery)).toHaveLength(7);
 		const again = await deliverFixture(trigger, 'batch-multi-entry');
 		expect(again.response.status).toBe(200);
 		expect(again.delivery.execution).toBeUndefined();
-		// What the trigger remembers lives in the workflow's static data, saved by n8n after the request.
-		expect((trigger.storedStaticData['node:WhatsApp Trigger'] as Json).seen).toHaveLength(7);
+		// Nothing relies on workflow static data, which n8n 2.41 does not save after webhooks.
+		expect(trigger.storedStaticData).toEqual({});
 
 		const read = await deliverFixture(trigger, 'status-read');
-		const delivered = await deliverFixture(trigger, 'status-delivered', {});
+		const delivered = await deliverFixture(trigger, 'status-delivered');
 		expect(await itemsOf(trigger, read.delivery)).toHaveLength(1);
 		expect(await itemsOf(trigger, delivered.delivery)).toHaveLength(1);
 		expect((await deliverFixture(trigger, 'status-read')).delivery.execution).toBeUndefined();
+		await trigger.stop();
+	});
+
+	it('5 copies at the same moment start one execution', async () => {
+		const trigger = await manualTrigger(env.credentials);
+		const stored = fixture('message-text');
+		const responses = await Promise.all(Array.from({ length: 5 }, () => sendWebhook(trigger.webhookUrl, undefined, { rawBody: stored.raw, signature: stored.signature })));
+		expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+		const runs = await trigger.executions();
+		expect(runs).toHaveLength(1);
+		expect((await trigger.outputItems()).flat().map((item) => item.json.id)).toEqual([firstChange(stored.payload).value.messages[0].id]);
+		await trigger.stop();
+	});
+
+	it('after a restart (memory gone) a copy is caught by n8n\'s duplicate record: the run has no items', async () => {
+		const trigger = await manualTrigger(env.credentials);
+		expect(await itemsOf(trigger, (await deliverFixture(trigger, 'message-image')).delivery)).toHaveLength(1);
+		recentEvents.clear();
+		const copy = await deliverFixture(trigger, 'message-image');
+		expect(copy.delivery.execution).toBeDefined();
+		expect(await itemsOf(trigger, copy.delivery)).toEqual([]);
+		expect(await deduplicator.getProcessedDataCount('node', { workflow: { id: trigger.workflowId, active: true }, node: trigger.node })).toBe(1);
+		await trigger.stop();
+	});
+
+	it('when n8n\'s duplicate record fails, every event is kept and the reason is logged', async () => {
+		const trigger = await manualTrigger(env.credentials);
+		const spy = jest.spyOn(deduplicator, 'checkProcessedAndRecord').mockRejectedValueOnce(new Error('database is locked'));
+		clearLogs();
+		expect(await itemsOf(trigger, (await deliverFixture(trigger, 'message-video')).delivery)).toHaveLength(1);
+		expect(warnings()).toEqual([expect.stringContaining('database is locked')]);
+		spy.mockRestore();
 		await trigger.stop();
 	});
 
@@ -184,14 +223,16 @@ describe('trigger: duplicates (Meta redelivers)', () => {
 		await trigger.stop();
 	});
 
-	it('remembers a bounded number of ids, oldest forgotten first', () => {
-		const store: Json = {};
-		const events = (keys: string[]): ExtractedEvent[] => keys.map((key) => ({ json: {}, dedupeKey: key }));
-		expect(dropDuplicates(events(['a', 'b', 'c', 'd']), store, 3).fresh).toHaveLength(4);
-		expect(store.seen).toEqual(['b', 'c', 'd']);
-		const result = dropDuplicates(events(['a', 'b', 'b', 'e']), store, 3);
-		expect(result.fresh.map((event) => event.dedupeKey)).toEqual(['a', 'e']);
+	it('each trigger has its own window; a window remembers a bounded number of events, oldest forgotten first', () => {
+		const window = new RecentEvents(3, 2);
+		const items = (ids: string[]) => ids.map((id) => ({ eventType: 'message', field: 'messages', id }));
+		expect(window.claim('a', items(['1', '2', '3', '4'])).fresh).toHaveLength(4);
+		const result = window.claim('a', items(['1', '2', '2', '5']));
+		expect(result.fresh.map((item) => item.id)).toEqual(['1', '5']);
 		expect(result.duplicates).toBe(2);
-		expect(store.seen).toEqual(['d', 'a', 'e']);
+		expect(window.claim('b', items(['5'])).fresh).toHaveLength(1);
+		window.claim('c', items(['9']));
+		// 'a' was the least recently used of three scopes with room for two: forgotten.
+		expect(window.claim('a', items(['5'])).fresh).toHaveLength(1);
 	});
 });
