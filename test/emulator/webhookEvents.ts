@@ -18,7 +18,10 @@ export const DEFAULT_IDS: WebhookContextIds = {
 	displayPhoneNumber: '15550783881',
 };
 
-export const CUSTOMER = { waId: '16505551234', name: 'Sheena Nelson' };
+/** The customer of the examples: since 2026 Meta names every customer by a business-scoped user ID (BSUID) too. */
+export const CUSTOMER = { waId: '16505551234', name: 'Sheena Nelson', userId: 'US.13491208655302741918' };
+/** A customer who adopted a username: Meta may send no phone number for them, only BSUIDs and the username. */
+export const USERNAME_CUSTOMER = { name: 'Pablo Morales', username: '@pablomorales', userId: 'US.10987654321098765432', parentUserId: 'US.ENT.506847293015824' };
 export const TIMESTAMP = '1749416383';
 
 let counter = 0;
@@ -49,20 +52,26 @@ export function metadata(ids: WebhookContextIds = DEFAULT_IDS): Json {
 	return { display_phone_number: ids.displayPhoneNumber, phone_number_id: ids.phoneNumberId };
 }
 
-export function contact(waId = CUSTOMER.waId, name = CUSTOMER.name): Json {
-	return { profile: { name }, wa_id: waId };
+export function contact(waId = CUSTOMER.waId, name = CUSTOMER.name, userId = waId === CUSTOMER.waId ? CUSTOMER.userId : undefined): Json {
+	return userId ? { profile: { name }, wa_id: waId, user_id: userId } : { profile: { name }, wa_id: waId };
+}
+
+/** The contact entry of a customer known only by BSUIDs and a username (no `wa_id`). */
+export function usernameContact(who = USERNAME_CUSTOMER): Json {
+	return { profile: { name: who.name, username: who.username }, user_id: who.userId, parent_user_id: who.parentUserId };
 }
 
 /** The `value` of a `messages` change. */
 export function messagesValue(parts: { messages?: Json[]; statuses?: Json[]; contacts?: Json[]; ids?: WebhookContextIds }): Json {
 	const value: Json = { messaging_product: 'whatsapp', metadata: metadata(parts.ids) };
-	if (parts.messages) value.contacts = parts.contacts ?? [contact()];
+	const contacts = parts.contacts ?? (parts.messages ? [contact()] : []);
+	if (contacts.length) value.contacts = contacts;
 	if (parts.messages) value.messages = parts.messages;
 	if (parts.statuses) value.statuses = parts.statuses;
 	return value;
 }
 
-const base = (type: string, overrides: Json = {}): Json => ({ from: CUSTOMER.waId, id: wamid(), timestamp: TIMESTAMP, type, ...overrides });
+const base = (type: string, overrides: Json = {}): Json => ({ from: CUSTOMER.waId, from_user_id: CUSTOMER.userId, id: wamid(), timestamp: TIMESTAMP, type, ...overrides });
 const media = (kind: string, extra: Json) => ({ id: `${kind === 'image' ? 1 : kind === 'audio' ? 2 : kind === 'video' ? 3 : kind === 'document' ? 4 : 5}0293847561023`, sha256: 'kS7Y2vSmDc2Yq3WHRt6Xr8Lh8qgRNpJVx3+8mJk4qWo=', ...extra });
 
 /** One builder per incoming message type. */
@@ -126,12 +135,30 @@ export const messageBuilders = {
 			referral: { source_url: 'https://fb.me/3cr4Wqqkv', source_id: '120226305854810726', source_type: 'ad', headline: 'Spring sale', body: 'Up to 50% off', media_type: 'image', ctwa_clid: 'ARAkLkA8rmlFeiCktEJQ-QTwRiyYHAFDLMNDBH0CD3qpjd0HR4irJ6LEkR7JwFF4XvnO2E4Nx0-eM-ZABDLOnK9' },
 			...o,
 		}),
+	edit: (o: Json = {}) =>
+		base('edit', { edit: { original_message_id: wamid('edited'), message: { type: 'text', text: { body: 'Is it available in blue?' } } }, ...o }),
+	revoke: (o: Json = {}) => base('revoke', { revoke: { original_message_id: wamid('revoked') }, ...o }),
+	flowReply: (o: Json = {}) =>
+		base('interactive', {
+			context: { from: DEFAULT_IDS.displayPhoneNumber, id: wamid('ctx-flow') },
+			interactive: { type: 'nfm_reply', nfm_reply: { name: 'flow', body: 'Sent', response_json: '{"flow_token":"booking-7","slot":"tuesday-10"}' } },
+			...o,
+		}),
+	usernameOnly: (o: Json = {}): Json => {
+		const { from: _phone, ...message } = base('text', { text: { body: 'Does it come in another color?' } });
+		return { ...message, from_user_id: USERNAME_CUSTOMER.userId, from_parent_user_id: USERNAME_CUSTOMER.parentUserId, ...o };
+	},
+	userIdChange: (o: Json = {}) =>
+		base('system', {
+			system: { body: `User ${CUSTOMER.name} changed from ${CUSTOMER.userId} to US.20987654321012345678`, user_id: 'US.20987654321012345678', type: 'user_changed_user_id' },
+			...o,
+		}),
 };
 
 export type MessageType = keyof typeof messageBuilders;
 
 export function statusUpdate(status: 'sent' | 'delivered' | 'read' | 'failed' | 'played', o: Json = {}): Json {
-	const update: Json = { id: wamid('outbound'), status, timestamp: TIMESTAMP, recipient_id: CUSTOMER.waId, ...o };
+	const update: Json = { id: wamid('outbound'), status, timestamp: TIMESTAMP, recipient_id: CUSTOMER.waId, recipient_user_id: CUSTOMER.userId, ...o };
 	if (status === 'sent' || status === 'delivered') {
 		update.conversation ??= { id: 'b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6', origin: { type: 'utility' }, expiration_timestamp: '1749502784' };
 		update.pricing ??= { billable: true, pricing_model: 'PMP', category: 'utility', type: 'regular' };
@@ -200,16 +227,47 @@ export const fieldValues: Record<string, (ids?: WebhookContextIds) => Json> = {
 		contacts: [contact()],
 		calls: [{ id: 'wacid.HBgLMTY1MDU1NTEyMzQVAgASGCA', to: ids.displayPhoneNumber, from: CUSTOMER.waId, event: 'connect', timestamp: TIMESTAMP, direction: 'USER_INITIATED', session: { sdp_type: 'offer', sdp: 'v=0' } }],
 	}),
+	account_settings_update: (ids = DEFAULT_IDS) => ({ messaging_product: 'whatsapp', metadata: metadata(ids), timestamp: TIMESTAMP, type: 'calling', calling: { status: 'ENABLED', call_icon_visibility: 'DEFAULT' } }),
+	automatic_events: (ids = DEFAULT_IDS) => ({
+		messaging_product: 'whatsapp',
+		metadata: metadata(ids),
+		automatic_events: [{ id: wamid('purchase'), event_name: 'Purchase', timestamp: 1749069131, ctwa_clid: 'Afc3nYt4TTydumlFFsatFz8bR2yHCtVA92Veu_zDE4DgAI', custom_data: { currency: 'USD', value: 25000 } }],
+	}),
+	consumer_profile: (ids = DEFAULT_IDS) => ({ messaging_product: 'whatsapp', metadata: metadata(ids), contacts: [contact()], consumer_profile: [{ user_id: CUSTOMER.userId, wa_id: CUSTOMER.waId, profile: { name: CUSTOMER.name }, timestamp: TIMESTAMP }] }),
+	group_lifecycle_update: (ids = DEFAULT_IDS) => ({ messaging_product: 'whatsapp', metadata: metadata(ids), groups: [{ timestamp: TIMESTAMP, group_id: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjMzOTQzMjAyODk3OQZDZD', type: 'group_create', request_id: 'req-7f3a', subject: 'Spring launch VIP', invite_link: 'https://chat.whatsapp.com/LbbMkIs8n9S2Hw1sQmFq' }] }),
+	group_participants_update: (ids = DEFAULT_IDS) => ({ messaging_product: 'whatsapp', metadata: metadata(ids), groups: [{ timestamp: TIMESTAMP, group_id: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjMzOTQzMjAyODk3OQZDZD', type: 'group_participants_add', added_participants: [{ wa_id: CUSTOMER.waId, user_id: CUSTOMER.userId }] }] }),
+	group_settings_update: (ids = DEFAULT_IDS) => ({ messaging_product: 'whatsapp', metadata: metadata(ids), groups: [{ timestamp: TIMESTAMP, group_id: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjMzOTQzMjAyODk3OQZDZD', type: 'group_settings_update', request_id: 'req-8b21', group_subject: { text: 'Spring launch VIPs', update_successful: true } }] }),
+	group_status_update: (ids = DEFAULT_IDS) => ({ messaging_product: 'whatsapp', metadata: metadata(ids), groups: [{ timestamp: TIMESTAMP, group_id: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjMzOTQzMjAyODk3OQZDZD', type: 'group_suspend' }] }),
+	message_echoes: (ids = DEFAULT_IDS) => ({
+		messaging_product: 'whatsapp',
+		metadata: metadata(ids),
+		contacts: [contact()],
+		message_echoes: [{ from: ids.displayPhoneNumber, to: CUSTOMER.waId, to_user_id: CUSTOMER.userId, id: wamid('api-echo'), timestamp: TIMESTAMP, type: 'text', text: { body: 'Your order has shipped' } }],
+	}),
+	messaging_handovers: (ids = DEFAULT_IDS) => ({
+		messaging_product: 'whatsapp',
+		metadata: metadata(ids),
+		contacts: [contact()],
+		type: 'control_passed',
+		control_passed: { previous_owner: 'PRIMARY_BUSINESS_APP', new_owner: 'SECONDARY_BUSINESS_APP', metadata: 'Customer asked for a human' },
+		timestamp: TIMESTAMP,
+	}),
+	standby: (ids = DEFAULT_IDS) => ({ ...messagesValue({ messages: [messageBuilders.text({ text: { body: 'Message while another app owns the thread' } })], ids }) }),
 };
 
 export const OTHER_FIELDS = Object.keys(fieldValues);
 
 /** One incoming message of the given type, as a full delivery. */
 export function incomingMessage(type: MessageType, ids: WebhookContextIds = DEFAULT_IDS, overrides: Json = {}): Json {
-	return single('messages', messagesValue({ messages: [messageBuilders[type](overrides)], ids }), ids);
+	const message = messageBuilders[type](overrides);
+	// System messages come without a contacts array; a username-only customer without a phone number.
+	const contacts = message.type === 'system' ? [] : type === 'usernameOnly' ? [usernameContact()] : undefined;
+	return single('messages', messagesValue({ messages: [message], contacts, ids }), ids);
 }
 
 /** One status update, as a full delivery. */
 export function statusDelivery(status: Parameters<typeof statusUpdate>[0], ids: WebhookContextIds = DEFAULT_IDS, overrides: Json = {}): Json {
-	return single('messages', messagesValue({ statuses: [statusUpdate(status, overrides)], ids }), ids);
+	// Meta names the recipient in contacts for sent, delivered and read statuses, not for failed ones.
+	const contacts = status === 'failed' ? [] : [contact()];
+	return single('messages', messagesValue({ statuses: [statusUpdate(status, overrides)], contacts, ids }), ids);
 }

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import type { TriggerHarness } from '../harness/runWebhook';
 import { useEmulator } from '../helpers';
-import { OTHER_FIELDS, messageBuilders, DEFAULT_IDS, CUSTOMER } from '../emulator/webhookEvents';
+import { OTHER_FIELDS, messageBuilders, DEFAULT_IDS, CUSTOMER, USERNAME_CUSTOMER } from '../emulator/webhookEvents';
 import { signatureFor } from '../emulator/webhookSender';
 import { fixture } from './fixtures';
 import { clearLogs, deliverFixture, itemsOf, manualTrigger, warnings } from './helpers';
@@ -23,7 +23,18 @@ describe('trigger: every message type, status and field from signed fixtures', (
 	afterAll(async () => await trigger.stop());
 	beforeEach(clearLogs);
 
-	it.each(Object.keys(messageBuilders))('message %s: one item, contact and metadata flattened beside it', async (type) => {
+	const customer = { contactName: CUSTOMER.name, contactWaId: CUSTOMER.waId, userId: CUSTOMER.userId };
+	/** What the trigger puts beside a message to say who sent it, per builder. */
+	const identityFor = (type: string, message: Json): Json => {
+		// No phone number is made up for a customer known only by BSUIDs and a username.
+		if (type === 'usernameOnly') return { contactName: USERNAME_CUSTOMER.name, username: USERNAME_CUSTOMER.username, userId: USERNAME_CUSTOMER.userId, parentUserId: USERNAME_CUSTOMER.parentUserId };
+		// System messages carry no contacts: the ids come from the message, the change side by side.
+		if (type === 'system') return { contactWaId: CUSTOMER.waId, userId: CUSTOMER.userId, previousWaId: CUSTOMER.waId, newWaId: message.system.wa_id };
+		if (type === 'userIdChange') return { contactWaId: CUSTOMER.waId, userId: CUSTOMER.userId, previousUserId: CUSTOMER.userId, newUserId: message.system.user_id };
+		return customer;
+	};
+
+	it.each(Object.keys(messageBuilders))('message %s: one item, with who sent it and the metadata beside it', async (type) => {
 		const { response, delivery, stored } = await deliverFixture(trigger, `message-${type}`);
 		expect(response.status).toBe(200);
 		const items = await itemsOf(trigger, delivery);
@@ -38,10 +49,7 @@ describe('trigger: every message type, status and field from signed fixtures', (
 				phoneNumberId: DEFAULT_IDS.phoneNumberId,
 				displayPhoneNumber: DEFAULT_IDS.displayPhoneNumber,
 				metadata: value.metadata,
-				contactName: CUSTOMER.name,
-				contactWaId: CUSTOMER.waId,
-				// A changed phone number comes with the old and the new number side by side.
-				...(type === 'system' ? { previousWaId: CUSTOMER.waId, newWaId: message.system.wa_id } : {}),
+				...identityFor(type, message),
 			},
 		]);
 		expect(warnings()).toEqual([]);
@@ -51,26 +59,35 @@ describe('trigger: every message type, status and field from signed fixtures', (
 		const { response, delivery, stored } = await deliverFixture(trigger, `status-${status}`);
 		expect(response.status).toBe(200);
 		const items = await itemsOf(trigger, delivery);
-		const update = firstChange(stored.payload).value.statuses[0];
-		expect(items).toEqual([{ ...update, field: 'messages', eventType: 'status', wabaId: DEFAULT_IDS.wabaId, phoneNumberId: DEFAULT_IDS.phoneNumberId, displayPhoneNumber: DEFAULT_IDS.displayPhoneNumber, metadata: firstChange(stored.payload).value.metadata, contactWaId: CUSTOMER.waId }]);
+		const value = firstChange(stored.payload).value;
+		// Failed statuses come without contacts: the recipient's ids come from the status itself.
+		const recipient = status === 'failed' ? { contactWaId: CUSTOMER.waId, userId: CUSTOMER.userId } : customer;
+		expect(items).toEqual([{ ...value.statuses[0], field: 'messages', eventType: 'status', wabaId: DEFAULT_IDS.wabaId, phoneNumberId: DEFAULT_IDS.phoneNumberId, displayPhoneNumber: DEFAULT_IDS.displayPhoneNumber, metadata: value.metadata, ...recipient }]);
 		if (status === 'failed') expect(items![0].errors[0]).toMatchObject({ code: 131047, error_data: { details: expect.stringContaining('24 hours') } });
 	});
 
-	it.each(OTHER_FIELDS.filter((field) => field !== 'smb_message_echoes'))('field %s: one item per change', async (field) => {
+	const SPLIT_FIELDS = ['smb_message_echoes', 'message_echoes', 'standby'];
+	it.each(OTHER_FIELDS.filter((field) => !SPLIT_FIELDS.includes(field)))('field %s: one item per change', async (field) => {
 		const { response, delivery, stored } = await deliverFixture(trigger, `field-${field}`);
 		expect(response.status).toBe(200);
 		const items = await itemsOf(trigger, delivery);
 		const value = firstChange(stored.payload).value;
-		// The one customer a change is about (calls, marketing preferences) is flattened beside it too.
-		const identity = value.contacts?.length === 1 ? { contactName: CUSTOMER.name, contactWaId: CUSTOMER.waId } : {};
+		// The one customer a change is about (calls, marketing preferences, handovers) is flattened beside it too.
+		const identity = value.contacts?.length === 1 ? customer : {};
 		expect(items).toEqual([{ ...value, field, wabaId: DEFAULT_IDS.wabaId, time: stored.payload.entry[0].time, ...identity }]);
 	});
 
-	it('smb_message_echoes: one item per echoed message', async () => {
-		const { delivery, stored } = await deliverFixture(trigger, 'field-smb_message_echoes');
+	it.each(['smb_message_echoes', 'message_echoes'])('%s: one item per message the business sent, with the customer it went to', async (field) => {
+		const { delivery, stored } = await deliverFixture(trigger, `field-${field}`);
 		const items = await itemsOf(trigger, delivery);
 		const echo = firstChange(stored.payload).value.message_echoes[0];
-		expect(items).toEqual([expect.objectContaining({ ...echo, field: 'smb_message_echoes', eventType: 'message', contactWaId: CUSTOMER.waId })]);
+		expect(items).toEqual([expect.objectContaining({ ...echo, field, eventType: 'message', contactWaId: CUSTOMER.waId, ...(field === 'message_echoes' ? { userId: CUSTOMER.userId } : {}) })]);
+	});
+
+	it('standby: messages of threads another app controls, one item each', async () => {
+		const { delivery, stored } = await deliverFixture(trigger, 'field-standby');
+		const message = firstChange(stored.payload).value.messages[0];
+		expect(await itemsOf(trigger, delivery)).toEqual([expect.objectContaining({ ...message, field: 'standby', eventType: 'message', ...customer })]);
 	});
 
 	it('a batch with several entries and changes yields every event, in order, none lost', async () => {
