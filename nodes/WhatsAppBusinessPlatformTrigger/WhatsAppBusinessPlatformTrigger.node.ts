@@ -189,7 +189,7 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to drop events that arrive again. Meta may send the same message or status twice, at once or hours later. Copies that reach the same n8n process (the usual single n8n, or queue mode with one webhook process) start no run; later copies, after a restart or at another webhook process, are caught by n8n\'s duplicate record and show as a run with no items. Two copies at the same moment at two different webhook processes can both get through: where that matters, end the workflow\'s first step with a Remove Duplicates node on the event ID (see the package README). Test events while you listen in the editor are never dropped.',
+							'Whether to drop events that arrive again. Meta may send the same message or status twice, at once or hours later. A copy that reaches the same n8n process starts no run; a later copy (after a restart, or at another webhook process in queue mode) is caught by n8n\'s duplicate record and shows as a run with no items. Two copies at the same moment at two different webhook processes can both get through (see the README). Test events while you listen in the editor are never dropped.',
 					},
 					{
 						displayName: 'Only Phone Number IDs',
