@@ -165,7 +165,7 @@ describe('message send: every type, accepted by the emulator (Meta spec + docume
 			body: { text: 'Sign up' },
 			action: {
 				name: 'flow',
-				parameters: { flow_message_version: '3', flow_id: '1234567890', flow_cta: 'Start', mode: 'published', flow_token: 'tok-1', flow_action: 'navigate', flow_action_payload: { screen: 'WELCOME', data: { plan: 'pro' } } },
+				parameters: { flow_message_version: '3', flow_id: '1234567890', flow_cta: 'Start', flow_token: 'tok-1', flow_action: 'navigate', flow_action_payload: { screen: 'WELCOME', data: { plan: 'pro' } } },
 			},
 		});
 	});
@@ -191,7 +191,7 @@ describe('message send: every type, accepted by the emulator (Meta spec + docume
 
 describe('message send: local validation names the field and the limit, before any request', () => {
 	const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-		['recipient that is not a number', { messageType: 'text', textBody: 'hi', to: 'call me' }, /Recipient Phone Number: "call me" is not a phone number/],
+		['recipient that is not a number', { messageType: 'text', textBody: 'hi', to: 'call me' }, /Recipient Phone Number or User ID: "call me" is not a phone number/],
 		['recipient too short', { messageType: 'text', textBody: 'hi', to: '+12 34' }, /has 4 digits/],
 		['text over 4096', { messageType: 'text', textBody: 'x'.repeat(4097) }, /Text: is 4097 characters long; the limit is 4096/],
 		['caption over 1024', { messageType: 'image', mediaSource: 'link', mediaLink: 'https://x.example/a.jpg', caption: 'c'.repeat(1025) }, /Caption: .*limit is 1024/],
@@ -202,7 +202,7 @@ describe('message send: local validation names the field and the limit, before a
 		['row description over 72', { messageType: 'interactiveList', bodyText: 'b', listButtonText: 'Open', listRows: { row: [{ id: 'r', title: 'R', description: 'd'.repeat(73) }] } }, /Row 1 Description: .*limit is 72/],
 		['flow CTA over 30', { messageType: 'interactiveFlow', bodyText: 'b', flowIdentifyBy: 'name', flowName: 'signup', flowCta: 'c'.repeat(31), flowAction: 'data_exchange' }, /Flow Button Text: .*limit is 30/],
 		['cta url not http', { messageType: 'interactiveCtaUrl', bodyText: 'b', ctaDisplayText: 'Go', ctaUrl: 'ftp://x' }, /Button URL: must start with http/],
-		['callback data over 512', { messageType: 'text', textBody: 'hi', messageOptions: { bizOpaqueCallbackData: 'x'.repeat(513) } }, /Biz Opaque Callback Data: .*limit is 512/],
+		['callback data over 512', { messageType: 'text', textBody: 'hi', messageOptions: { bizOpaqueCallbackData: 'x'.repeat(513) } }, /Callback Data: .*limit is 512/],
 		['six contacts', { messageType: 'contacts', contactsInput: 'json', contactsJson: JSON.stringify(Array.from({ length: 6 }, () => ({ name: { formatted_name: 'A', first_name: 'A' } }))) }, /Contacts: needs between 1 and 5/],
 		['latitude out of range', { messageType: 'location', latitude: 91, longitude: 0 }, /Latitude: must be between -90 and 90/],
 	];

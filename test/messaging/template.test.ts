@@ -26,7 +26,7 @@ describe('message sendTemplate', () => {
 			biz_opaque_callback_data: 'order-A-1001',
 			template: {
 				name: 'order_shipped',
-				language: { policy: 'deterministic', code: 'en_US' },
+				language: { code: 'en_US' },
 				components: [
 					{ type: 'body', parameters: [{ type: 'text', text: 'Ana' }, { type: 'text', text: 'A-1001' }] },
 					{ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'A-1001' }] },

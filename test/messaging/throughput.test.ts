@@ -125,7 +125,7 @@ describe('no duplicates, nothing hidden', () => {
 		const { items: output, error } = await sendWith(env, textTo, { items, continueOnFail: true });
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output[1].json.error).toMatch(/Recipient Phone Number: "not a number" is not a phone number/);
+		expect(output[1].json.error).toMatch(/Recipient Phone Number or User ID: "not a number" is not a phone number/);
 		expect(output[1].json.sent).toBe(false);
 		expect(output[0].json.messages).toBeDefined();
 		expect(output[2].json.messages).toBeDefined();

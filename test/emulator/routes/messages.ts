@@ -14,9 +14,15 @@ const INTERACTIVE_TYPES_MISSING_FROM_SPEC = ['cta_url', 'location_request_messag
  * Defects of Meta's spec that would reject what the real API accepts, dropped from its verdict:
  * - template button `index` has pattern `^[2-6, 11-14]$` (a character class: "0" fails), while the API takes "0"–"9";
  * - template button `sub_type` lists quick_reply, url, catalog only (the API also takes copy_code, flow, …);
- * - button parameters list payload and text only (copy_code buttons take coupon_code, flow buttons action).
+ * - button parameters list payload and text only (copy_code buttons take coupon_code, flow buttons action);
+ * - `language.policy` is required, while every one of Meta's documented template sends leaves it out.
  */
-const SPEC_DEFECTS = [/^\/template\/components\/\d+\/index must match pattern/, /^\/template\/components\/\d+\/sub_type must be equal to one of the allowed values/, /^\/template\/components\/\d+\/parameters\/\d+\/type must be equal to one of the allowed values/];
+const SPEC_DEFECTS = [
+	/^\/template\/components\/\d+\/index must match pattern/,
+	/^\/template\/components\/\d+\/sub_type must be equal to one of the allowed values/,
+	/^\/template\/components\/\d+\/parameters\/\d+\/type must be equal to one of the allowed values/,
+	/^\/template\/language must have required property 'policy'/,
+];
 
 const len = (value: unknown) => [...String(value ?? '')].length;
 

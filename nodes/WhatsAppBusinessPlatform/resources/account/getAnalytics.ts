@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkDateRange, LimitError, toUnixSeconds, validated } from '../../shared/validation';
+import { checkDateRange, InputError, toUnixSeconds, validated } from '../../shared/validation';
 import { parameterValue, splitList } from '../../shared/output';
 
 const show = { resource: ['account'], operation: ['getAnalytics'] };
@@ -58,10 +58,10 @@ export async function buildAnalyticsRequest(this: IExecuteSingleFunctions, reque
 		const templateIds = splitList(this.getNodeParameter('templateIds', ''));
 		const metricTypes = (this.getNodeParameter('templateMetricTypes', []) as string[]) ?? [];
 		validated(this, () => {
-			if (templateIds.length === 0) throw new LimitError('Template IDs', 'give at least one template ID');
-			if (templateIds.length > 10) throw new LimitError('Template IDs', `at most 10 templates per request, got ${templateIds.length}`);
+			if (templateIds.length === 0) throw new InputError('Template IDs', 'give at least one template ID');
+			if (templateIds.length > 10) throw new InputError('Template IDs', `at most 10 templates per request, got ${templateIds.length}`);
 			const bad = templateIds.find((id) => !/^[0-9]+$/.test(id));
-			if (bad) throw new LimitError('Template IDs', `"${bad}" is not a template ID (a number)`);
+			if (bad) throw new InputError('Template IDs', `"${bad}" is not a template ID (a number)`);
 		});
 		requestOptions.qs = {
 			...(requestOptions.qs ?? {}),

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkPattern, LimitError, validated } from '../../shared/validation';
+import { checkPattern, InputError, validated } from '../../shared/validation';
 
 const show = { resource: ['account'], operation: ['subscribeApp'] };
 
@@ -11,10 +11,10 @@ export async function buildSubscribeBody(this: IExecuteSingleFunctions, requestO
 	const uri = String(options.overrideCallbackUri ?? '').trim();
 	const verifyToken = String(options.verifyToken ?? '');
 	validated(this, () => {
-		if (!uri && verifyToken) throw new LimitError('Verify Token', 'only used together with an Override Callback URL');
+		if (!uri && verifyToken) throw new InputError('Verify Token', 'only used together with an Override Callback URL');
 		if (uri) {
 			checkPattern('Override Callback URL', uri, /^https?:\/\/\S+$/i, `"${uri}" is not a URL`);
-			if (!verifyToken) throw new LimitError('Verify Token', 'required with an Override Callback URL: Meta sends it to the URL to check that the URL is yours');
+			if (!verifyToken) throw new InputError('Verify Token', 'required with an Override Callback URL: Meta sends it to the URL to check that the URL is yours');
 		}
 	});
 	requestOptions.body = uri ? { override_callback_uri: uri, verify_token: verifyToken } : {};

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkMaxLength, LimitError, validated } from '../../shared/validation';
+import { checkMaxLength, InputError, validated } from '../../shared/validation';
 
 const show = { resource: ['account'], operation: ['update'] };
 
@@ -9,8 +9,8 @@ const show = { resource: ['account'], operation: ['update'] };
 export async function checkAccountUpdate(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as Record<string, unknown>;
 	validated(this, () => {
-		if (!Object.keys(body).length) throw new LimitError('Update Fields', 'choose at least one field to change');
-		if (body.name !== undefined && String(body.name).trim() === '') throw new LimitError('Name', 'must not be empty');
+		if (!Object.keys(body).length) throw new InputError('Update Fields', 'choose at least one field to change');
+		if (body.name !== undefined && String(body.name).trim() === '') throw new InputError('Name', 'must not be empty');
 		checkMaxLength('Name', body.name, 100);
 	});
 	return requestOptions;

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkGraphId, LimitError, validated } from '../../shared/validation';
+import { checkGraphId, InputError, validated } from '../../shared/validation';
 import { parameterValue } from '../../shared/output';
 
 const show = { resource: ['assignedUser'], operation: ['add'] };
@@ -24,7 +24,7 @@ export async function buildAddUserBody(this: IExecuteSingleFunctions, requestOpt
 	const tasks = (this.getNodeParameter('tasks', []) as string[]) ?? [];
 	validated(this, () => {
 		checkGraphId('User ID', user);
-		if (!tasks.length) throw new LimitError('Tasks', 'choose at least one task');
+		if (!tasks.length) throw new InputError('Tasks', 'choose at least one task');
 	});
 	requestOptions.body = { user, tasks };
 	return requestOptions;

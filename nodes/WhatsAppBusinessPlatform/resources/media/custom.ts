@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { checkMediaFile, MessageInputError, type MediaKind } from '../../shared/messageValidation';
+import { checkMediaFile, type MediaKind } from '../../shared/mediaLimits';
+import { InputError } from '../../shared/validation';
 import { graphRequest, graphRequestFull } from '../../shared/transport';
 
 // Custom operations: upload and download carry binary data, which declarative routing cannot.
@@ -46,7 +47,7 @@ export async function uploadFromItem(
 	kind?: MediaKind,
 ): Promise<{ id: string; file: BinaryFile; kind: MediaKind }> {
 	const file = await readBinaryFile(context, itemIndex, property);
-	if (!file) throw new MessageInputError(`Input Binary Field: the item has no binary data in "${property}"`);
+	if (!file) throw new InputError('Input Binary Field', `the item has no binary data in "${property}"`);
 	const checkedKind = checkMediaFile(`Input Binary Field "${property}"`, file, kind);
 	const id = await uploadFile(context, itemIndex, phoneNumberId, file);
 	return { id, file, kind: checkedKind };
@@ -75,7 +76,7 @@ function phoneFilter(context: IExecuteFunctions, itemIndex: number): IDataObject
 
 function mediaIdOf(context: IExecuteFunctions, itemIndex: number): string {
 	const id = String(context.getNodeParameter('mediaId', itemIndex, '')).trim();
-	if (!/^\d{5,30}$/.test(id)) throw new MessageInputError(`Media ID: "${id}" is not a media ID (a number)`);
+	if (!/^\d{5,30}$/.test(id)) throw new InputError('Media ID', `"${id}" is not a media ID (a number)`);
 	return id;
 }
 
@@ -121,7 +122,7 @@ const operations: Record<string, ItemOperation> = {
 };
 
 function itemError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof MessageInputError) return new NodeOperationError(context.getNode(), error.message, { itemIndex });
+	if (error instanceof InputError) return new NodeOperationError(context.getNode(), error.message, { itemIndex });
 	return error as Error;
 }
 

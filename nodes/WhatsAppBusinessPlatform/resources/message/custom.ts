@@ -6,7 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { MessageInputError } from '../../shared/messageValidation';
+import { InputError } from '../../shared/validation';
 import { graphErrorOf } from '../../shared/retryPolicy';
 import { graphRequest, retryBudgetOf } from '../../shared/transport';
 import { uploadFromItem } from '../media/custom';
@@ -36,7 +36,7 @@ function maybeSent(error: Failure['error']): boolean {
 }
 
 function toItemError(context: IExecuteFunctions, error: unknown, itemIndex: number): Failure['error'] {
-	if (error instanceof MessageInputError) return new NodeOperationError(context.getNode(), error.message, { itemIndex });
+	if (error instanceof InputError) return new NodeOperationError(context.getNode(), error.message, { itemIndex });
 	if (error instanceof Error) return error;
 	return new NodeOperationError(context.getNode(), String(error), { itemIndex });
 }

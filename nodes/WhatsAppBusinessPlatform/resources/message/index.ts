@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberLocator, wabaLocator } from '../../shared/locatorFields';
-import { messageOptions, messagesPerSecondField, sendFields } from './fields';
-import { templateFields } from './templateFields';
+import { messageOptions, messagesPerSecondField } from './options';
+import { sendFields } from './types';
+import { templateFields } from './types/template';
 
 const resource = ['message'];
 const sending = { resource, operation: ['send', 'sendTemplate'] };
@@ -27,13 +28,14 @@ export const messageDescription: INodeProperties[] = [
 	{ ...wabaLocator(all, 'The WhatsApp Business Account; used to list its phone numbers and templates'), required: false },
 	phoneNumberLocator(all, 'The business phone number that sends'),
 	{
-		displayName: 'Recipient Phone Number',
+		displayName: 'Recipient Phone Number or User ID',
 		name: 'to',
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: '+1 555 010 1234',
-		description: 'With country code; spaces, dashes, brackets and a leading + or 00 are fine',
+		placeholder: '+1 555 010 1234 or US.13491208655302741918',
+		description:
+			'A phone number with its country code (spaces, dashes, brackets and a leading + or 00 are fine), or the customer\'s business-scoped user ID (BSUID, the trigger\'s userId) for customers who share only a username',
 		displayOptions: { show: sending },
 	},
 	...sendFields({ resource, operation: ['send'] }),

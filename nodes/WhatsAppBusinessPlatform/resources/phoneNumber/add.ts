@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkMaxLength, checkPattern, LimitError, validated } from '../../shared/validation';
+import { checkMaxLength, checkPattern, InputError, validated } from '../../shared/validation';
 import { show } from './fields';
 
 /** Country code and number as digits only; the display name as Meta limits it. */
@@ -12,7 +12,7 @@ export async function buildAddPhoneNumberBody(this: IExecuteSingleFunctions, req
 	validated(this, () => {
 		checkPattern('Country Code', cc, /^[0-9]{1,3}$/, `must be 1 to 3 digits, such as 1 or 44, got "${cc}"`);
 		checkPattern('Phone Number', phoneNumber, /^[0-9]{4,14}$/, `must be the number without the country code, 4 to 14 digits, got "${phoneNumber}"`);
-		if (verifiedName.length < 2) throw new LimitError('Display Name', 'must have at least 2 characters');
+		if (verifiedName.length < 2) throw new InputError('Display Name', 'must have at least 2 characters');
 		checkMaxLength('Display Name', verifiedName, 75);
 	});
 	requestOptions.body = { cc, phone_number: phoneNumber, verified_name: verifiedName };

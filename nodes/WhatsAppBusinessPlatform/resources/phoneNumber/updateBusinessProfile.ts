@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { checkBusinessProfile, LimitError, validated } from '../../shared/validation';
+import { InputError, validated } from '../../shared/validation';
+import { checkBusinessProfile } from './profileChecks';
 import { splitList } from '../../shared/output';
 import { phoneNumberTarget, show } from './fields';
 
@@ -45,7 +46,7 @@ export async function buildBusinessProfileBody(this: IExecuteSingleFunctions, re
 	}
 	if (fields.websites !== undefined) profile.websites = splitList(fields.websites);
 	validated(this, () => {
-		if (!Object.keys(profile).length) throw new LimitError('Update Fields', 'choose at least one part of the profile to change');
+		if (!Object.keys(profile).length) throw new InputError('Update Fields', 'choose at least one part of the profile to change');
 		checkBusinessProfile(profile);
 	});
 	requestOptions.body = { messaging_product: 'whatsapp', ...profile };

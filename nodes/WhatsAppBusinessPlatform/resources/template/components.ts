@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LimitError, parseJsonParameter, templateVariables } from '../../shared/validation';
+import { InputError, parseJsonParameter } from '../../shared/validation';
+import { templateVariables } from './checks';
 
 /**
  * The template content builder shared by Create and Update: header, body with variables and
@@ -291,7 +292,7 @@ export function componentsFromParameters(context: IExecuteSingleFunctions, categ
 	if (source === 'json') {
 		const parsed = parseJsonParameter<unknown>('Components (JSON)', context.getNodeParameter('componentsJson', '[]'));
 		const components = Array.isArray(parsed) ? parsed : (parsed as IDataObject)?.components;
-		if (!Array.isArray(components)) throw new LimitError('Components (JSON)', 'must be a JSON list of components, e.g. [{"type":"BODY","text":"Hi"}]');
+		if (!Array.isArray(components)) throw new InputError('Components (JSON)', 'must be a JSON list of components, e.g. [{"type":"BODY","text":"Hi"}]');
 		return components as IDataObject[];
 	}
 

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkTemplate, validated } from '../../shared/validation';
+import { validated } from '../../shared/validation';
+import { checkTemplate } from './checks';
 import { componentFields, componentsFromParameters } from './components';
 
 const show = { resource: ['template'], operation: ['create'] };

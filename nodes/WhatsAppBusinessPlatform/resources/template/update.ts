@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkTemplate, LimitError, validated } from '../../shared/validation';
+import { InputError, validated } from '../../shared/validation';
+import { checkTemplate } from './checks';
 import { componentFields, componentsFromParameters } from './components';
 import { TEMPLATE_CATEGORY_OPTIONS } from './create';
 import { templateLocator } from './templateLocator';
@@ -21,7 +22,7 @@ export async function buildUpdateTemplateBody(this: IExecuteSingleFunctions, req
 			checkTemplate({ components, category: fields.category as string | undefined });
 			body.components = components;
 		}
-		if (!Object.keys(body).length) throw new LimitError('Update Fields', 'choose new content, a category or a time to live to change');
+		if (!Object.keys(body).length) throw new InputError('Update Fields', 'choose new content, a category or a time to live to change');
 		return body;
 	});
 	return requestOptions;
