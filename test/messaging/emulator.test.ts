@@ -91,3 +91,30 @@ describe('emulator: messages are rejected where the real API rejects them', () =
 		expect(Buffer.from(authorised.data).toString()).toBe('x');
 	});
 });
+
+describe('emulator: business-scoped user IDs as Meta documents them', () => {
+	const BSUID = 'US.13491208655302741918';
+
+	it('takes a BSUID in `recipient` and answers with user_id; `to` wins when both are given', async () => {
+		const bsuid = await post(`/${env.emulator.ids.phoneNumberId}/messages`, { messaging_product: 'whatsapp', recipient_type: 'individual', recipient: BSUID, type: 'text', text: { body: 'hi' } });
+		expect(bsuid.status).toBe(200);
+		expect(bsuid.data.contacts).toEqual([{ input: BSUID, user_id: BSUID }]);
+		const both = await send({ recipient: BSUID, type: 'text', text: { body: 'hi' } });
+		expect(both.data.contacts).toEqual([{ input: '15550101234', wa_id: '15550101234' }]);
+	});
+
+	it('refuses a malformed BSUID, and a BSUID for an authentication template (131062)', async () => {
+		const bad = await post(`/${env.emulator.ids.phoneNumberId}/messages`, { messaging_product: 'whatsapp', recipient_type: 'individual', recipient: 'Ana', type: 'text', text: { body: 'hi' } });
+		expect(bad.code).toBe(100);
+		expect(bad.details).toMatch(/not a business-scoped user ID/);
+		const auth = env.emulator.state.list('template', (template) => template.category === 'AUTHENTICATION' && template.status === 'APPROVED')[0];
+		const otp = await post(`/${env.emulator.ids.phoneNumberId}/messages`, {
+			messaging_product: 'whatsapp',
+			recipient_type: 'individual',
+			recipient: BSUID,
+			type: 'template',
+			template: { name: auth.name, language: { code: auth.language }, components: [{ type: 'body', parameters: [{ type: 'text', text: '123456' }] }, { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: '123456' }] }] },
+		});
+		expect(otp.code).toBe(131062);
+	});
+});

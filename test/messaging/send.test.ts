@@ -218,3 +218,72 @@ describe('message send: local validation names the field and the limit, before a
 		expect(env.emulator.requests).toHaveLength(0);
 	});
 });
+
+describe('message send: recipients are phone numbers or business-scoped user IDs (BSUIDs)', () => {
+	const BSUID = 'US.13491208655302741918';
+
+	it('a BSUID goes in `recipient` (not `to`), and Meta answers with the user_id', async () => {
+		const run = await sendWith(env, { messageType: 'text', textBody: 'Hi', to: BSUID });
+		expect(run.error).toBeUndefined();
+		expect(acceptedBodies(env.emulator)).toEqual([{ messaging_product: 'whatsapp', recipient_type: 'individual', recipient: BSUID, type: 'text', text: { body: 'Hi' } }]);
+		expect(run.items[0].json.contacts).toEqual([{ input: BSUID, user_id: BSUID }]);
+	});
+
+	it('an enterprise BSUID and a template are accepted too', async () => {
+		const run = await sendWith(env, {
+			operation: 'sendTemplate',
+			to: 'US.ENT.11815799212886844830',
+			template: { __rl: true, mode: 'nameLanguage', value: 'order_shipped|en_US' },
+			bodyParameters: { parameter: [{ type: 'text', text: 'Ana' }, { type: 'text', text: 'A-1' }] },
+			buttonParameters: { button: [{ index: 0, subType: 'url', value: 'A-1' }] },
+		});
+		expect(run.error).toBeUndefined();
+		expect(acceptedBodies(env.emulator)[0]).toMatchObject({ recipient: 'US.ENT.11815799212886844830', type: 'template' });
+		expect(acceptedBodies(env.emulator)[0]).not.toHaveProperty('to');
+	});
+
+	it.each([
+		['a name', 'Ana Example'],
+		['a lower-case country code', 'us.13491208655302741918'],
+		['a BSUID with a space', 'US.1349 1208'],
+		['an object from an expression', { id: 'US.1' }],
+	])('refuses %s, naming the value, before any request', async (_name, to) => {
+		const run = await sendWith(env, { messageType: 'text', textBody: 'Hi', to });
+		expect(run.error?.message).toMatch(/^Recipient Phone Number or User ID: /);
+		expect(messageCalls(env.emulator)).toHaveLength(0);
+	});
+});
+
+describe('message send: parameters that must be text refuse objects and lists (issue 11)', () => {
+	it.each([
+		['an object as the text', { messageType: 'text', textBody: { first: 'Ana' } }, /^Text: must be text, but its expression gave an object \(\{"first":"Ana"\}\)/],
+		['a list as the caption', { messageType: 'image', mediaSource: 'link', mediaLink: 'https://cdn.example/a.jpg', caption: ['x', 'y'] }, /^Caption: must be text, but its expression gave a list/],
+		['an object as a button title', { messageType: 'interactiveButtons', bodyText: 'Pick', replyButtons: { button: [{ id: 'a', title: { t: 1 } }] } }, /^Button 1 Title: must be text/],
+		['a list as the reply-to ID', { messageType: 'text', textBody: 'hi', messageOptions: { replyToMessageId: ['wamid.A', 'wamid.B'] } }, /^Reply To Message ID: must be text/],
+		['an object as a template parameter', { operation: 'sendTemplate', template: { __rl: true, mode: 'nameLanguage', value: 'order_shipped|en_US' }, bodyParameters: { parameter: [{ type: 'text', text: { a: 1 } }] } }, /^Body Parameter 1 Text: must be text/],
+	])('%s is refused with the field named, nothing sent', async (_name, parameters, message) => {
+		const run = await sendWith(env, parameters);
+		expect(run.error?.message).toMatch(message);
+		expect(messageCalls(env.emulator)).toHaveLength(0);
+	});
+});
+
+describe('message send: e-mail check on contact cards is linear and capped (issue 11)', () => {
+	const card = (email: string) => ({ messageType: 'contacts', contactsInput: 'fields', contacts: { contact: [{ formattedName: 'Ana Example', firstName: 'Ana', email }] } });
+
+	it('refuses an address longer than 254 characters, saying so', async () => {
+		const run = await sendWith(env, card(`${'a'.repeat(250)}@example.com`));
+		expect(run.error?.message).toMatch(/^Contact 1 Email: is 262 characters long; an email address may be at most 254/);
+	});
+
+	it('refuses input built to make a backtracking pattern slow by its length, not after scanning it', async () => {
+		const run = await sendWith(env, card(`a@${'.'.repeat(20_000)}@`));
+		expect(run.error?.message).toMatch(/^Contact 1 Email: is 20003 characters long/);
+		expect(messageCalls(env.emulator)).toHaveLength(0);
+	});
+
+	it('still accepts ordinary addresses and refuses malformed ones', async () => {
+		expect((await sendWith(env, card('ana@example.com'))).error).toBeUndefined();
+		expect((await sendWith(env, card('ana@example'))).error?.message).toMatch(/"ana@example" is not an email address/);
+	});
+});

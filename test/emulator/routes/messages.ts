@@ -15,14 +15,24 @@ const INTERACTIVE_TYPES_MISSING_FROM_SPEC = ['cta_url', 'location_request_messag
  * - template button `index` has pattern `^[2-6, 11-14]$` (a character class: "0" fails), while the API takes "0"–"9";
  * - template button `sub_type` lists quick_reply, url, catalog only (the API also takes copy_code, flow, …);
  * - button parameters list payload and text only (copy_code buttons take coupon_code, flow buttons action);
- * - `language.policy` is required, while every one of Meta's documented template sends leaves it out.
+ * - `language.policy` is required, while every one of Meta's documented template sends leaves it out;
+ * - button `index` must be a string, while Meta's own examples (catalog, coupon, limited-time offer) send numbers;
+ * - component `type` lists header, body and button only: Meta documents carousel, limited_time_offer,
+ *   tap_target_configuration and order_status too (checked against that list below);
+ * - contact card address, email, phone and URL `type` must be HOME or WORK, while Meta's contacts example
+ *   uses free labels ("Office", "Landline", "Company (FB)").
  */
 const SPEC_DEFECTS = [
 	/^\/template\/components\/\d+\/index must match pattern/,
 	/^\/template\/components\/\d+\/sub_type must be equal to one of the allowed values/,
 	/^\/template\/components\/\d+\/parameters\/\d+\/type must be equal to one of the allowed values/,
 	/^\/template\/language must have required property 'policy'/,
+	/^\/template\/components\/\d+\/index must be string/,
+	/^\/template\/components\/\d+\/type must be equal to one of the allowed values/,
+	/^\/contacts\/\d+\/(addresses|emails|phones|urls)\/\d+\/type must be equal to one of the allowed values/,
 ];
+/** Component types of a template send (Meta: "Template messages", carousel, limited-time offer and tap-target pages). */
+const TEMPLATE_COMPONENT_TYPES = ['header', 'body', 'button', 'carousel', 'limited_time_offer', 'tap_target_configuration', 'order_status'];
 
 const len = (value: unknown) => [...String(value ?? '')].length;
 
@@ -46,10 +56,28 @@ function checkMediaRef(context: RouteContext, field: string, kind: string, media
 	if (media.caption !== undefined) limit(`${field}.caption`, media.caption, 1024);
 }
 
+const BSUID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+/**
+ * Who the message goes to (Meta's "Business-scoped user IDs"): a phone number in `to`, or a BSUID
+ * (or parent BSUID) in `recipient`; when both are given, `to` wins.
+ */
+function recipientOf(body: Json): { kind: 'phone' | 'bsuid'; id: string } {
+	if (body.to !== undefined) {
+		const to = String(body.to);
+		if (!/^\d{7,15}$/.test(to.replace(/^\+/, ''))) throw invalidParameter(`to: "${to}" is not a valid WhatsApp user phone number`);
+		return { kind: 'phone', id: to.replace(/^\+/, '') };
+	}
+	if (body.recipient !== undefined) {
+		const recipient = String(body.recipient);
+		if (recipient.length > 160 || !BSUID.test(recipient)) throw invalidParameter(`recipient: "${recipient}" is not a business-scoped user ID`);
+		return { kind: 'bsuid', id: recipient };
+	}
+	throw invalidParameter('to (a phone number) or recipient (a business-scoped user ID) is required');
+}
+
 /** The documented limits the real API enforces beyond the spec's schema. */
 function checkLimits(context: RouteContext, body: Json): void {
-	const to = String(body.to ?? '');
-	if (!/^\d{7,15}$/.test(to.replace(/^\+/, ''))) throw invalidParameter(`to: "${to}" is not a valid WhatsApp user phone number`);
 	if (body.biz_opaque_callback_data !== undefined) limit('biz_opaque_callback_data', body.biz_opaque_callback_data, 512);
 	const type = String(body.type);
 	const content = body[type] as Json | Json[] | undefined;
@@ -115,7 +143,7 @@ function variables(text: unknown): string[] {
 	return [...new Set([...String(text ?? '').matchAll(/\{\{\s*([a-z0-9_]+)\s*\}\}/g)].map((match) => match[1]))];
 }
 
-function checkTemplate(context: RouteContext, phone: GraphObject, template: Json): void {
+function checkTemplate(context: RouteContext, phone: GraphObject, template: Json, recipient: { kind: string }): void {
 	const name = String(template.name ?? '');
 	const code = String((template.language as Json)?.code ?? '');
 	const stored = context.state.list('template', (candidate) => candidate.wabaId === phone.wabaId && candidate.name === name && candidate.language === code)[0];
@@ -124,7 +152,13 @@ function checkTemplate(context: RouteContext, phone: GraphObject, template: Json
 	}
 	if (stored.status === 'PAUSED') throw new GraphError(400, 132015, '(#132015) Template is Paused', { details: `Template ${name} is paused` });
 	if (stored.status === 'DISABLED') throw new GraphError(400, 132016, '(#132016) Template is disabled', { details: `Template ${name} is disabled` });
+	// One-tap, zero-tap and copy-code authentication templates go to phone numbers only.
+	if (recipient.kind === 'bsuid' && stored.category === 'AUTHENTICATION') {
+		throw new GraphError(400, 131062, '(#131062) Business-scoped User ID recipients are not supported for this message', { details: `Authentication template ${name} can only be sent to a phone number` });
+	}
 	const given = ((template.components ?? []) as Json[]).map((component): Json => ({ ...component, type: String(component.type).toLowerCase() }));
+	const unknownType = given.find((component) => !TEMPLATE_COMPONENT_TYPES.includes(String(component.type)));
+	if (unknownType) throw invalidParameter(`template.components[].type "${String(unknownType.type)}" is not one of ${TEMPLATE_COMPONENT_TYPES.join(', ')}`);
 	const components = (stored.components ?? []) as Json[];
 	const mismatch = (details: string) => new GraphError(400, 132000, '(#132000) Number of parameters does not match the expected number of params', { details });
 	const formatMismatch = (details: string) => new GraphError(400, 132012, '(#132012) Parameter format does not match format in the created template', { details });
@@ -165,7 +199,8 @@ function checkTemplate(context: RouteContext, phone: GraphObject, template: Json
 		const index = Number(component.index);
 		const button = buttons[index];
 		if (!button) throw invalidParameter(`button at index ${String(component.index)} does not exist in template ${name}`);
-		const subType = String(component.sub_type);
+		// Meta's examples write sub_type in either case ("CATALOG", "copy_code").
+		const subType = String(component.sub_type).toLowerCase();
 		const expected = String(button.type) === 'OTP' ? 'url' : String(button.type).toLowerCase();
 		if (subType !== expected && !(String(button.type) === 'OTP' && subType === 'copy_code')) {
 			throw formatMismatch(`button ${index} is ${String(button.type)}, not ${subType}`);
@@ -209,15 +244,19 @@ export const messagesRoutes: Route[] = [
 			}
 			const interactiveType = String((body.interactive as Json | undefined)?.type ?? '');
 			if (emulator.options.validateAgainstSpec !== false && !(body.type === 'interactive' && INTERACTIVE_TYPES_MISSING_FROM_SPEC.includes(interactiveType))) {
-				const violation = await emulator.spec.check('sendMessage', { method: 'POST', path: `/v23.0${req.path}`, body, query: req.query });
+				// Meta's v23.0 spec predates BSUIDs: it knows `to` only, so a `recipient` is checked by recipientOf below.
+				const { recipient: _bsuid, ...specBody } = body;
+				if (specBody.to === undefined && _bsuid !== undefined) specBody.to = '10000000';
+				const violation = await emulator.spec.check('sendMessage', { method: 'POST', path: `/v23.0${req.path}`, body: specBody, query: req.query });
 				const errors = (violation?.errors ?? []).filter((error) => !SPEC_DEFECTS.some((defect) => defect.test(error)));
 				if (errors.length) throw new GraphError(400, 100, '(#100) Invalid parameter', { details: `Request does not match sendMessage: ${errors.join('; ')}` });
-			} else if (body.messaging_product !== 'whatsapp' || !body.recipient_type || !body.to || !body.type) {
-				throw invalidParameter('messaging_product, recipient_type, to and type are required');
+			} else if (body.messaging_product !== 'whatsapp' || !body.recipient_type || !body.type) {
+				throw invalidParameter('messaging_product, recipient_type and type are required');
 			}
+			const recipient = recipientOf(body);
 			checkLimits(context, body);
-			if (body.type === 'template') checkTemplate(context, phone, body.template as Json);
-			const to = String(body.to).replace(/^\+/, '');
+			if (body.type === 'template') checkTemplate(context, phone, body.template as Json, recipient);
+			const to = recipient.id;
 			if (body.type !== 'template' && state.closedWindows.has(to)) {
 				throw new GraphError(400, 131047, '(#131047) Re-engagement message', { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' });
 			}
@@ -226,7 +265,7 @@ export const messagesRoutes: Route[] = [
 			state.acceptedMessages.push({ id, phoneNumberId: phone.id, to, body, at: Date.now() });
 			return {
 				messaging_product: 'whatsapp',
-				contacts: [{ input: String(body.to), wa_id: to }],
+				contacts: [recipient.kind === 'phone' ? { input: String(body.to), wa_id: to } : { input: to, user_id: to }],
 				messages: [body.type === 'template' ? { id, message_status: 'accepted' } : { id }],
 			};
 		},

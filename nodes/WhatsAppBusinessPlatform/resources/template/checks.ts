@@ -202,6 +202,9 @@ export function checkTemplate(definition: TemplateDefinition): ParameterFormat |
 	if (footers.length > 1) fail('Footer', 'a template has at most 1 footer');
 	if (buttonGroups.length > 1) fail('Buttons', 'put all buttons in one BUTTONS component');
 
+	// Lengths first, so the variable scan below only ever reads capped text.
+	checkMaxLength('Header Text', headers[0]?.text, TEMPLATE_LIMITS.headerText);
+	checkMaxLength('Body Text', bodies[0]?.text, TEMPLATE_LIMITS.bodyText);
 	const texts = [headers[0]?.text, bodies[0]?.text];
 	const detected = detectParameterFormat('Body Text', texts);
 	const declared = definition.parameterFormat ? (String(definition.parameterFormat).toUpperCase() as ParameterFormat) : undefined;

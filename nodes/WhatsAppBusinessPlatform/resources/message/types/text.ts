@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { requireText } from '../../../shared/validation';
 import { forTypes, type MessageType } from './common';
 
@@ -27,9 +29,10 @@ export const text: MessageType = {
 			displayOptions: { show: forTypes(show, 'text') },
 		},
 	],
-	build: (read) => ({
-		type: 'text',
-		content: { body: requireText('Text', read.get('textBody', ''), MAX_BODY), preview_url: read.get('previewUrl', false) === true },
-		uploads: [],
-	}),
+	build: (read) => {
+		const content: IDataObject = { body: requireText('Text', read.get('textBody', ''), MAX_BODY) };
+		// Meta's default is no preview, so the flag is only sent to turn it on.
+		if (read.get('previewUrl', false) === true) content.preview_url = true;
+		return { type: 'text', content, uploads: [] };
+	},
 };
