@@ -31,6 +31,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	nodeType?: string;
 	nodeName?: string;
+	/** Gets the run's Stop button once it runs; pressing it does what n8n does (abort signal, then the after-hook). */
+	onRunning?: (stop: () => void) => void;
 }
 
 export interface NodeRun {
@@ -94,7 +96,10 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		executionData: { nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }] },
 	});
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
+	const running = execute.processRunExecutionData(workflow);
+	options.onRunning?.(() => running.cancel());
+	// After a Stop this still waits for the node to return, so a test sees what it did afterwards.
+	await running;
 	const run = await done;
 	const nodeRun = run.data.resultData.runData[node.name]?.[0];
 	const error = (run.data.resultData.error ?? nodeRun?.error) as NodeRun['error'];

@@ -12,7 +12,7 @@ export const RECIPIENT = '15550101234';
 export function sendWith(
 	env: { emulator: GraphEmulator; credentials: TestCredentials },
 	parameters: Record<string, unknown>,
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; onRunning?: (stop: () => void) => void } = {},
 ): Promise<NodeRun> {
 	const { emulator, credentials } = env;
 	return runNode({

@@ -1,10 +1,13 @@
-import { Pacer } from '../../nodes/WhatsAppBusinessPlatform/resources/message/governor';
-import { useEmulator } from '../helpers';
+import { Pacer } from '../../nodes/WhatsAppBusinessPlatform/resources/message/pacing/pacer';
+import { livePacers } from '../../nodes/WhatsAppBusinessPlatform/resources/message/pacing/registry';
+import { runNode } from '../harness/runNode';
+import { byId, useEmulator } from '../helpers';
 import { acceptedBodies, messageCalls, sendWith } from './helpers';
 
 const env = useEmulator({ rateLimits: { messagesPerSecond: 50 } });
 
 beforeEach(() => {
+	env.emulator.limiter.reset(); // the last test's sends must not count against this one's window
 	env.emulator.state.acceptedMessages.length = 0;
 	env.emulator.state.closedWindows.clear();
 	env.emulator.limiter.config.pairBurst = 45;
@@ -119,6 +122,34 @@ describe('no duplicates, nothing hidden', () => {
 		expect(accepted).toHaveLength(3);
 	});
 
+	it('after the first refused message, nothing more goes on the wire (the failure is checked after the pacer wait), and the counts are exact', async () => {
+		const items = recipients(40);
+		env.emulator.state.closedWindows.add('1555020' + '00005'.slice(1)); // item 5's recipient: 131047
+		const { error } = await sendWith(env, { ...textTo, messagesPerSecond: 10 }, { items });
+		expect(error?.message).toMatch(/\[code 131047\]/);
+		expect(messageCalls(env.emulator)).toHaveLength(6);
+		expect(env.emulator.state.acceptedMessages).toHaveLength(5);
+		expect(error?.description).toMatch(/5 messages were accepted; 34 items were not sent \(items 6–39\)/);
+		expect(livePacers()).toBe(0);
+	});
+
+	it('a refused connection (never made) is "not sent", not "may have been sent"', async () => {
+		const unreachable = { ...env.credentials, baseUrl: 'http://127.0.0.1:9' };
+		const run = (continueOnFail: boolean) =>
+			runNode({
+				parameters: { resource: 'message', operation: 'send', wabaId: byId(env.emulator.ids.wabaId), phoneNumberId: byId(env.emulator.ids.phoneNumberId), ...textTo, rateLimitHandling: { maxRetries: 0 } },
+				credentials: unreachable,
+				items: recipients(2),
+				continueOnFail,
+			});
+		const continued = await run(true);
+		expect(continued.items.map((item) => item.json.sent)).toEqual([false, false]);
+		const stopped = await run(false);
+		expect(stopped.error?.message).toMatch(/refused the connection|ECONNREFUSED/);
+		expect(stopped.error?.description).toMatch(/Item 0 was not accepted/);
+		expect(stopped.error?.description).not.toMatch(/may or may not/);
+	});
+
 	it('continueOnFail: a bad item gets its error, the others are sent, each paired with its input', async () => {
 		const items = recipients(3);
 		items[1].json.phone = 'not a number';
@@ -158,5 +189,123 @@ describe('pacer', () => {
 		expect(released).toHaveLength(150);
 		expect(busiestSecond(released)).toBeLessThanOrEqual(100);
 		expect(released[149] - released[0]).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('slows down on 130429 (once per second) and probes back up to the configured rate', () => {
+		let now = 0;
+		const pacer = new Pacer(100, () => now);
+		pacer.throttled();
+		expect(pacer.currentRate).toBe(80);
+		now = 500;
+		pacer.throttled(); // the same overshoot
+		expect(pacer.currentRate).toBe(80);
+		now = 1200;
+		pacer.throttled();
+		expect(pacer.currentRate).toBe(64);
+	});
+
+	it('cancel() turns away the owner\'s waiting callers at once, without using a turn', async () => {
+		const pacer = new Pacer(2);
+		const mine = {};
+		await pacer.take(mine); // uses the first turn
+		const waiting = [pacer.take(mine), pacer.take(mine)];
+		pacer.cancel(mine);
+		expect(await Promise.all(waiting)).toEqual([false, false]);
+		const started = Date.now();
+		expect(await pacer.take()).toBe(true);
+		expect(Date.now() - started).toBeLessThan(700); // the next turn, not three turns later
+	});
+});
+
+/** Item indexes from "0–4, 7" (as the Stop record writes them); [] for "none" or nothing. */
+function itemsIn(ranges: string | undefined): number[] {
+	if (!ranges || ranges === 'none') return [];
+	return ranges.split(', ').flatMap((part) => {
+		const [from, to = from] = part.split('–').map(Number);
+		return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+	});
+}
+
+describe('Stop', () => {
+	/** Presses Stop `delayMs` after `requests` requests reached the emulator; `pressed.at` says when. */
+	const stopAfterRequests = (requests: number, delayMs = 0) => {
+		const pressed = { at: 0 };
+		const onRunning = (stop: () => void) => {
+			const poll = setInterval(() => {
+				if (env.emulator.requests.length < requests) return;
+				clearInterval(poll);
+				setTimeout(() => {
+					pressed.at = Date.now();
+					stop();
+				}, delayMs);
+			}, 5);
+		};
+		return { pressed, onRunning };
+	};
+	const sentAfter = async (ms: number) => {
+		const before = env.emulator.requests.length;
+		await new Promise((resolve) => setTimeout(resolve, ms));
+		return env.emulator.requests.length - before;
+	};
+
+	it('sends nothing after Stop and keeps which items were accepted in the execution\'s custom data', async () => {
+		const { pressed, onRunning } = stopAfterRequests(20);
+		const { run } = await sendWith(env, { ...textTo, messagesPerSecond: 40 }, { items: recipients(400), onRunning });
+		expect(Date.now() - pressed.at).toBeLessThan(500); // the node returned soon after Stop, not after 10 s of pacing
+		await new Promise((resolve) => setTimeout(resolve, 500)); // requests that left before Stop may still arrive
+		const custom = run.data.resultData.metadata ?? {};
+		const accepted = itemsIn(custom.WhatsApp_accepted_items);
+		const uncertain = itemsIn(custom.WhatsApp_uncertain_items);
+		const notSent = itemsIn(custom.WhatsApp_not_sent_items);
+		expect(accepted.length + uncertain.length + notSent.length).toBe(400);
+		expect(accepted.length + uncertain.length).toBeGreaterThanOrEqual(20); // some answers were still on their way
+		expect(accepted.length).toBeGreaterThanOrEqual(10);
+		expect(notSent.length).toBeGreaterThan(300);
+		expect(custom.WhatsApp_stopped).toMatch(new RegExp(`^Stopped: ${accepted.length} of 400 accepted by WhatsApp, ${uncertain.length} may have been .* ${notSent.length} not sent`));
+		// What reached "Meta": every accepted item, some of the uncertain ones, none of the not-sent ones.
+		const reached = new Set(messageCalls(env.emulator).map((call) => Number(/Hello (\d+)/.exec(JSON.stringify(call.body))?.[1])));
+		for (const item of accepted) expect(reached.has(item)).toBe(true);
+		for (const item of notSent) expect(reached.has(item)).toBe(false);
+		expect(livePacers()).toBe(0);
+	});
+
+	it('with On Error: Continue, does not pace through the remaining items after Stop, and labels none "may have been sent"', async () => {
+		const { pressed, onRunning } = stopAfterRequests(5);
+		const { items, run } = await sendWith(env, { ...textTo, messagesPerSecond: 20 }, { items: recipients(200), onRunning, continueOnFail: true });
+		expect(Date.now() - pressed.at).toBeLessThan(500);
+		expect(items.filter((item) => item.json.sent !== undefined)).toEqual([]);
+		expect(await sentAfter(300)).toBe(0);
+		expect(run.data.resultData.metadata?.WhatsApp_not_sent_items).toMatch(/–199$/);
+	});
+
+	it('ends a retry wait at once', async () => {
+		env.emulator.faults.add({ kind: 'graphError', method: 'POST', path: MESSAGES, times: 1, graphError: { code: 130429, message: '(#130429) Rate limit hit', headers: { 'retry-after': '60' } } });
+		const { pressed, onRunning } = stopAfterRequests(1, 150); // in the wait after the refused first attempt
+		const { run } = await sendWith(env, textTo, { items: recipients(1), onRunning });
+		expect(Date.now() - pressed.at).toBeLessThan(500); // not 60 s
+		expect(await sentAfter(300)).toBe(0);
+		expect(env.emulator.state.acceptedMessages).toHaveLength(0);
+		expect(run.data.resultData.metadata?.WhatsApp_stopped).toMatch(/^Stopped: 0 of 1 accepted by WhatsApp, 0 may have been .* 1 not sent/);
+	});
+});
+
+describe('shared pacer', () => {
+	it('executions sending from one number at the same time share its budget: no 130429, the cap holds', async () => {
+		env.emulator.limiter.config.messagesPerSecond = 30;
+		try {
+			const runs = await Promise.all([0, 1, 2].map((n) => sendWith(env, { ...textTo, messagesPerSecond: 30 }, { items: recipients(30, n * 100) })));
+			for (const { error, items } of runs) {
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(30);
+			}
+			// Three pacers of their own would offer 90/s to a 30/s number (dozens of 130429); one shared
+			// pacer offers 30/s, and only arrival jitter on a busy machine may tip one or two over.
+			const throttled = messageCalls(env.emulator).filter((call) => call.status !== 200);
+			expect(throttled.length).toBeLessThanOrEqual(3);
+			expect(busiestSecond(env.emulator.state.acceptedMessages.map((message) => message.at))).toBeLessThanOrEqual(30);
+			expect(livePacers()).toBe(0);
+		} finally {
+			env.emulator.limiter.config.messagesPerSecond = 50;
+		}
 	});
 });

@@ -26,6 +26,7 @@ import {
 	DEFAULT_RETRY_BUDGET,
 	retryDelayMs,
 	shouldRetry,
+	type FailureKind,
 	type GraphFailure,
 	type RetryBudget,
 } from './retryPolicy';
@@ -55,8 +56,46 @@ export interface GraphRequest {
 	budget?: RetryBudget;
 	/** Called before each retry, e.g. to count retries in a benchmark. */
 	onRetry?: (failure: GraphFailure, waitMs: number) => void;
-	/** Awaited right before each attempt goes on the wire (first and retries), e.g. a throughput pacer. */
+	/**
+	 * Awaited right before each attempt goes on the wire (first and retries), e.g. a throughput
+	 * pacer; it may throw NotSentError to keep the attempt off the wire.
+	 */
 	beforeAttempt?: () => Promise<void>;
+}
+
+/** The request did not leave: the execution was stopped, or `beforeAttempt` refused to let it go. */
+export class NotSentError extends Error {
+	constructor(message = 'Not sent: the execution was stopped before this request went out.') {
+		super(message);
+		this.name = 'NotSentError';
+	}
+}
+
+/**
+ * Tags the error with how the call failed, so callers can tell "never carried out" (throttled,
+ * permanent, connection refused) from "outcome unknown" (transient).
+ */
+function withKind<E extends Error & { context?: IDataObject }>(error: E, kind: FailureKind): E {
+	error.context = { ...(error.context ?? {}), failureKind: kind };
+	return error;
+}
+
+/** n8n's Stop signal for this execution, where the context has one. */
+function cancelSignalOf(context: GraphContext): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/** Waits `ms`, but ends at once when `signal` aborts (a Stop ends retry waits too); leaves no long timer behind. */
+async function waitUnlessStopped(ms: number, signal: AbortSignal | undefined): Promise<void> {
+	if (!signal) return await sleep(ms);
+	let onAbort: () => void = () => {};
+	const stopped = new Promise<void>((resolve) => (onAbort = resolve));
+	signal.addEventListener('abort', onAbort, { once: true });
+	try {
+		for (let left = ms; left > 0 && !signal.aborted; left -= 250) await Promise.race([sleep(Math.min(250, left)), stopped]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 export interface GraphResponse<T = unknown> {
@@ -223,11 +262,14 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 	};
 	const describe = `${method} ${request.url.replace(/^https?:\/\/[^/]+/i, '')}`;
 
+	const signal = cancelSignalOf(this);
 	let waitedMs = 0;
 	for (let attempt = 0; ; attempt++) {
 		let failure: GraphFailure;
 		let refused: NodeOperationError | undefined;
+		if (signal?.aborted) throw new NotSentError();
 		if (request.beforeAttempt) await request.beforeAttempt();
+		if (signal?.aborted) throw new NotSentError();
 		try {
 			const response = await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex);
 			if (response.statusCode < 400) {
@@ -253,16 +295,16 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 				kind === 'transient' && !safeToRepeat
 					? 'Not retried: this call may already have taken effect, and sending it again could repeat it.'
 					: undefined;
-			throw graphFailureToNodeApiError(this.getNode(), failure, { ...errorContext, retryNote });
+			throw withKind(graphFailureToNodeApiError(this.getNode(), failure, { ...errorContext, retryNote }), kind);
 		}
 		const waitMs = retryDelayMs(failure, attempt);
 		if (attempt >= budget.maxRetries || waitedMs + waitMs > budget.maxWaitMs) {
 			const retryNote = `Gave up after ${attempt} ${attempt === 1 ? 'retry' : 'retries'} and ${Math.round(waitedMs / 1000)} s of waiting; the next wait would have been ${Math.round(waitMs / 1000)} s (retry budget: ${budget.maxRetries} retries, ${Math.round(budget.maxWaitMs / 1000)} s).`;
-			throw graphFailureToNodeApiError(this.getNode(), failure, { ...errorContext, retryNote });
+			throw withKind(graphFailureToNodeApiError(this.getNode(), failure, { ...errorContext, retryNote }), kind);
 		}
 		request.onRetry?.(failure, waitMs);
 		waitedMs += waitMs;
-		await sleep(waitMs);
+		await waitUnlessStopped(waitMs, signal);
 	}
 }
 

@@ -8,9 +8,12 @@ import {
 
 import { InputError } from '../../shared/validation';
 import { graphErrorOf } from '../../shared/retryPolicy';
-import { graphRequest, retryBudgetOf } from '../../shared/transport';
+import { graphCredentials, graphRequest, NotSentError, retryBudgetOf } from '../../shared/transport';
 import { uploadFromItem } from '../media/custom';
-import { describeRanges, makeYielder, Pacer, runGoverned } from './governor';
+import { describeRanges, makeYielder, runGoverned } from './governor';
+import { Outcome, SendLedger } from './pacing/ledger';
+import { MAX_RATE } from './pacing/pacer';
+import { leasePacer, type PacerLease } from './pacing/registry';
 import { prepareRequest, type PreparedRequest } from './read';
 
 /*
@@ -21,16 +24,16 @@ import { prepareRequest, type PreparedRequest } from './read';
  * sends stream through a pacer at "Messages per Second" with bounded concurrency.
  */
 
-const MAX_CONCURRENCY = 64;
-
 interface Failure {
 	itemIndex: number;
 	error: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
 }
 
-/** Could the request have been carried out although it failed? (No answer, or a server fault.) */
+/** Could the request have been carried out although it failed? (It left, and no clear answer came back.) */
 function maybeSent(error: Failure['error']): boolean {
 	if (!(error instanceof NodeApiError)) return false;
+	const kind = error.context?.failureKind;
+	if (kind !== undefined) return kind === 'transient';
 	const status = Number(error.httpCode ?? 0);
 	return !status || status >= 500;
 }
@@ -61,10 +64,16 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 	const continueOnFail = this.continueOnFail();
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length);
 	const prepared: Array<PreparedRequest | undefined> = new Array(items.length);
+	const ledger = new SendLedger(items.length);
+	const cancelSignal = this.getExecutionCancelSignal?.();
 	const tick = makeYielder(10);
 
 	// 1. Check and build every item before the first request.
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		if (cancelSignal?.aborted) {
+			ledger.recordStop(this, 'checking');
+			return [[]];
+		}
 		try {
 			prepared[itemIndex] = await prepareRequest(this, operation, itemIndex);
 		} catch (caught) {
@@ -80,91 +89,133 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 		await tick();
 	}
 
-	// 2. Stream: pace per sending number, bounded concurrency, one chat in order.
-	const rate = Math.min(1000, Math.max(1, Number(this.getNodeParameter('messagesPerSecond', 0, 80)) || 80));
+	// 2. Stream: one shared pacer per sending number, in-flight sized from pace × latency, one chat in order.
+	const rate = Math.min(MAX_RATE, Math.max(1, Number(this.getNodeParameter('messagesPerSecond', 0, 80)) || 80));
 	const budget = retryBudgetOf(this, 0);
-	const pacers = new Map<string, Pacer>();
-	const pacerFor = (phoneNumberId: string) => {
-		let pacer = pacers.get(phoneNumberId);
-		if (!pacer) pacers.set(phoneNumberId, (pacer = new Pacer(rate)));
-		return pacer;
-	};
+	const { baseUrl } = await graphCredentials.call(this);
+	const leases = new Map<string, PacerLease>();
+	for (const request of prepared) {
+		if (request && !leases.has(request.phoneNumberId)) leases.set(request.phoneNumberId, leasePacer(`${baseUrl ?? ''}|${request.phoneNumberId}`, rate));
+	}
 	let failure: Failure | undefined;
+	const stopAll = () => {
+		for (const lease of leases.values()) lease.stop();
+	};
+	const onStop = () => {
+		stopAll();
+		ledger.recordStop(this, 'sending');
+	};
+	cancelSignal?.addEventListener('abort', onStop, { once: true });
+	const stopped = () => failure !== undefined || cancelSignal?.aborted === true;
 	const keys: Array<string | undefined> = prepared.map((request) => request?.key);
 
-	await runGoverned(
-		items.length,
-		async (itemIndex) => {
-			const request = prepared[itemIndex];
-			prepared[itemIndex] = undefined;
-			if (!request) return;
-			try {
-				for (const upload of request.uploads) {
-					const { id } = await uploadFromItem(this, itemIndex, request.phoneNumberId, upload.binaryPropertyName, upload.kind);
-					upload.target.id = id;
+	try {
+		await runGoverned(
+			items.length,
+			async (itemIndex) => {
+				const request = prepared[itemIndex];
+				prepared[itemIndex] = undefined;
+				if (!request || stopped()) return;
+				const lease = leases.get(request.phoneNumberId)!;
+				let attemptStartedAt = 0;
+				try {
+					for (const upload of request.uploads) {
+						const { id } = await uploadFromItem(this, itemIndex, request.phoneNumberId, upload.binaryPropertyName, upload.kind);
+						upload.target.id = id;
+					}
+					const response = (await graphRequest.call(this, {
+						method: 'POST',
+						url: `/${request.phoneNumberId}/messages`,
+						body: request.body,
+						// A message may only go again on answers that prove it was not accepted (the
+						// transport always retries throttling and refused connections). Marking as read is harmless to repeat.
+						safeToRepeat: operation === 'markAsRead',
+						itemIndex,
+						budget,
+						// Paced right before the wire, retries included, so retries count against the rate too;
+						// checked after the wait, so nothing leaves once the run stopped or failed.
+						beforeAttempt: async () => {
+							if (!(await lease.take()) || stopped()) throw new NotSentError();
+							ledger.set(itemIndex, Outcome.OnTheWire);
+							attemptStartedAt = Date.now();
+						},
+						onRetry: (rejected) => {
+							ledger.set(itemIndex, Outcome.NotSent);
+							if (graphErrorOf(rejected.body)?.code === 130429) lease.throttled();
+						},
+					})) as IDataObject;
+					lease.observeLatency(Date.now() - attemptStartedAt);
+					const json = operation === 'markAsRead' ? { ...response, message_id: request.body.message_id } : response;
+					ledger.set(itemIndex, Outcome.Accepted, operation === 'markAsRead' ? String(request.body.message_id ?? '') : acceptedIdOf(json));
+					output[itemIndex] = { json: json as IDataObject, pairedItem: { item: itemIndex } };
+				} catch (caught) {
+					if (caught instanceof NotSentError) {
+						ledger.set(itemIndex, Outcome.NotSent);
+						return;
+					}
+					const error = toItemError(this, caught, itemIndex);
+					const uncertain = maybeSent(error) && ledger.get(itemIndex) === Outcome.OnTheWire;
+					ledger.set(itemIndex, uncertain ? Outcome.Uncertain : ledger.get(itemIndex) === Outcome.OnTheWire ? Outcome.Refused : Outcome.NotSent);
+					if (cancelSignal?.aborted) return;
+					if (continueOnFail) {
+						output[itemIndex] = { json: errorJson(error, request.body, uncertain ? 'unknown' : 'no'), pairedItem: { item: itemIndex } };
+					} else if (!failure) {
+						failure = { itemIndex, error };
+						stopAll();
+					}
 				}
-				if (failure) return;
-				const pacer = pacerFor(request.phoneNumberId);
-				const response = (await graphRequest.call(this, {
-					method: 'POST',
-					url: `/${request.phoneNumberId}/messages`,
-					body: request.body,
-					// A message may only go again on answers that prove it was not accepted (the
-					// transport always retries throttling and refused connections). Marking as read is harmless to repeat.
-					safeToRepeat: operation === 'markAsRead',
-					itemIndex,
-					budget,
-					// Paced right before the wire, retries included, so retries count against the rate too.
-					beforeAttempt: async () => await pacer.take(),
-					onRetry: (rejected) => {
-						if (graphErrorOf(rejected.body)?.code === 130429) pacer.refund();
-					},
-				})) as IDataObject;
-				const json = operation === 'markAsRead' ? { ...response, message_id: request.body.message_id } : response;
-				output[itemIndex] = { json: json as IDataObject, pairedItem: { item: itemIndex } };
-			} catch (caught) {
-				const error = toItemError(this, caught, itemIndex);
-				if (continueOnFail) {
-					output[itemIndex] = { json: errorJson(error, request.body, maybeSent(error) ? 'unknown' : 'no'), pairedItem: { item: itemIndex } };
-				} else if (!failure) {
-					failure = { itemIndex, error };
-				}
-			}
-		},
-		{ concurrency: Math.min(rate, MAX_CONCURRENCY), keyOf: (index) => keys[index], stopped: () => failure !== undefined },
-	);
+			},
+			{
+				concurrency: () => {
+					let target = 1;
+					for (const lease of leases.values()) target = Math.max(target, lease.inFlightTarget());
+					return target;
+				},
+				keyOf: (index) => keys[index],
+				stopped,
+			},
+		);
+	} finally {
+		cancelSignal?.removeEventListener('abort', onStop);
+		for (const lease of leases.values()) lease.release();
+	}
 
-	if (failure) throw describeFailure(failure, output, operation);
+	if (failure && !cancelSignal?.aborted) throw describeFailure(failure, ledger, operation);
 	return [output.filter((item): item is INodeExecutionData => item !== undefined)];
 }
 
 /**
  * The run stops at the first failure once sending has started, but never hides what went out:
- * the error lists every accepted message ID with its item, and the items that were not sent.
+ * the error counts exactly what was accepted, what may have been, what was refused and what was
+ * never sent, and lists every accepted message ID with its item.
  */
-function describeFailure(failure: Failure, output: Array<INodeExecutionData | undefined>, operation: string): Error {
+function describeFailure(failure: Failure, ledger: SendLedger, operation: string): Error {
 	const { error, itemIndex } = failure;
-	const accepted: string[] = [];
-	const notSent: number[] = [];
-	// A plain loop: `output` has holes for items never sent, which forEach would skip.
-	for (let index = 0; index < output.length; index++) {
-		if (index === itemIndex) continue;
-		const item = output[index];
-		if (item) {
-			const id = operation === 'markAsRead' ? String(item.json.message_id ?? '') : acceptedIdOf(item.json);
-			accepted.push(`item ${index}: ${id ?? 'done'}`);
-		} else notSent.push(index);
-	}
+	const { accepted, refused, uncertain, notSent } = ledger.tally(itemIndex);
+	const acceptedWord = operation === 'markAsRead' ? 'marked as read' : 'accepted';
+	const counts = [
+		`${accepted.length} ${accepted.length === 1 ? 'message was' : 'messages were'} ${acceptedWord}`,
+		uncertain.length ? `${uncertain.length} may have been (no clear answer; items ${describeRanges(uncertain)})` : undefined,
+		refused.length ? `${refused.length} more were refused (items ${describeRanges(refused)})` : undefined,
+		`${notSent.length} ${notSent.length === 1 ? 'item was' : 'items were'} not sent${notSent.length ? ` (items ${describeRanges(notSent)})` : ''}`,
+	].filter(Boolean);
 	const lines = [
 		maybeSent(error)
 			? `Item ${itemIndex} may or may not have been accepted (no clear answer); it was not sent again to avoid a duplicate.`
 			: `Item ${itemIndex} was not accepted.`,
-		`Sending stopped at the first failure. ${accepted.length} ${operation === 'markAsRead' ? 'messages were marked as read' : 'messages were accepted'} before it; ${notSent.length} items were not sent${notSent.length ? ` (items ${describeRanges(notSent)})` : ''}.`,
+		`Sending stopped at the first failure: no message went out after it. Of the other items, ${counts.join('; ')}.`,
 		'To get one output item per input item instead (result or error), set the node\'s "On Error" setting to "Continue".',
 	];
-	if (accepted.length) lines.push(`Accepted (item: message ID):\n${accepted.join('\n')}`);
+	if (accepted.length) lines.push(`${acceptedWord[0].toUpperCase()}${acceptedWord.slice(1)} (item: message ID):\n${accepted.map((index) => `item ${index}: ${ledger.acceptedIds[index] ?? 'done'}`).join('\n')}`);
 	error.description = [error.description, lines.join('\n')].filter(Boolean).join('\n\n');
-	error.context = { ...(error.context ?? {}), itemIndex, acceptedMessages: accepted.length, notSentItems: describeRanges(notSent) };
+	error.context = {
+		...(error.context ?? {}),
+		itemIndex,
+		acceptedMessages: accepted.length,
+		uncertainItems: describeRanges(uncertain),
+		refusedItems: describeRanges(refused),
+		notSentItems: describeRanges(notSent),
+	};
 	return error;
 }
 
