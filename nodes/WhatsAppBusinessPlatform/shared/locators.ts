@@ -66,7 +66,12 @@ async function templatePage(context: ILoadOptionsFunctions, searchField: string,
 		},
 	});
 	const paging = page.paging as { cursors?: { after?: string }; next?: string } | undefined;
-	return { templates: (page.data ?? []) as IDataObject[], paginationToken: paging?.next ? paging.cursors?.after : undefined };
+	const templates = (page.data ?? []) as IDataObject[];
+	// Offer another page only when this one moved on: an empty page or a cursor that did not
+	// move would have the editor ask for the same page forever.
+	const after = paging?.next ? paging.cursors?.after : undefined;
+	const moved = templates.length > 0 && after !== undefined && after !== paginationToken;
+	return { templates, paginationToken: moved ? after : undefined };
 }
 
 /** Templates of the WABA chosen in the node, shown with their language and status. */

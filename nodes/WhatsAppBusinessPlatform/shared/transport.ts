@@ -320,7 +320,9 @@ interface Page {
 /**
  * Follows `paging.cursors.after` until `limit` elements are collected or the last page
  * (no `next`) is reached. The `next` URL itself is never followed: it would carry Meta's own
- * copy of the query, including the token.
+ * copy of the query, including the token. Paging also stops when it makes no progress — a
+ * cursor seen before, or a page that brings nothing new (empty, or only elements already
+ * collected) — since following such a `next` would never end. Each element is listed once.
  */
 export async function graphRequestAllItems(
 	this: GraphContext,
@@ -328,18 +330,37 @@ export async function graphRequestAllItems(
 	limit = Number.POSITIVE_INFINITY,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
+	const seenIds = new Set<string>();
+	const seenPages = new Set<string>();
+	const seenCursors = new Set<string>();
 	const qs: IDataObject = { ...(request.qs ?? {}) };
 	if (qs.limit === undefined || Number(qs.limit) > MAX_PAGE_SIZE) {
 		qs.limit = Math.min(MAX_PAGE_SIZE, Number.isFinite(limit) ? limit : MAX_PAGE_SIZE);
 	}
+	if (qs.after !== undefined) seenCursors.add(String(qs.after));
 	for (;;) {
 		const page = await graphRequest.call<GraphContext, [GraphRequest], Promise<Page>>(this, { ...request, qs: { ...qs } });
-		collected.push(...(page.data ?? []));
+		const data = page.data ?? [];
+		const fingerprint = JSON.stringify(data);
+		const fresh = seenPages.has(fingerprint) ? [] : data.filter((element) => isNew(element, seenIds));
+		seenPages.add(fingerprint);
+		collected.push(...fresh);
 		const after = page.paging?.cursors?.after;
 		if (collected.length >= limit || !page.paging?.next || !after) break;
+		if (fresh.length === 0 || seenCursors.has(after)) break;
+		seenCursors.add(after);
 		qs.after = after;
 	}
 	return Number.isFinite(limit) ? collected.slice(0, limit) : collected;
+}
+
+/** Elements with an id are new once; elements without one always count as new. */
+function isNew(element: IDataObject, seenIds: Set<string>): boolean {
+	if (element?.id === undefined || element.id === null) return true;
+	const id = String(element.id);
+	if (seenIds.has(id)) return false;
+	seenIds.add(id);
+	return true;
 }
 
 /**
