@@ -10,6 +10,7 @@ import { messageCustomOperations } from './resources/message/custom';
 import { phoneNumberDescription } from './resources/phoneNumber';
 import { templateDescription } from './resources/template';
 import { rateLimitHandling } from './shared/commonFields';
+import { deferPreSendErrors } from './shared/pairing';
 import { searchPhoneNumbers, searchTemplates, searchTemplatesForSending, searchWabas } from './shared/locators';
 import { sendRoutedRequest } from './shared/transport';
 
@@ -34,7 +35,8 @@ export class WhatsAppBusinessPlatform implements INodeType {
 		},
 		// Every declarative request goes through the transport (retries, cursor pages, error mapping).
 		requestOperations: { pagination: sendRoutedRequest },
-		properties: [
+		// preSend errors are paired with their item by the transport (see shared/pairing).
+		properties: deferPreSendErrors([
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -61,7 +63,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			...assignedUserDescription,
 			...creditLineDescription,
 			rateLimitHandling,
-		],
+		]),
 	};
 
 	// Sends need a governor (throughput, pair limits, no duplicates) and media needs binary data:

@@ -16,10 +16,12 @@ import {
 } from 'n8n-workflow';
 
 import { appSecretProof } from '../../../credentials/WhatsAppBusinessPlatformApi.credentials';
-import { CREDENTIAL_TYPE, MAX_PAGE_SIZE } from './constants';
+import { withSlot } from './concurrency';
+import { CREDENTIAL_TYPE, MAX_IN_FLIGHT_PER_NODE, MAX_PAGE_SIZE } from './constants';
 import { credentialTargetAdvice, credentialTargetProblem, META_MEDIA_HOSTS } from './credentialHosts';
 import { graphFailureToNodeApiError } from './errors';
 import { DEFAULT_GRAPH_VERSION, graphVersionProblem } from './graphVersions';
+import { deferredError, errorItem } from './pairing';
 import {
 	NOT_JSON,
 	classifyFailure,
@@ -367,15 +369,40 @@ function isNew(element: IDataObject, seenIds: Set<string>): boolean {
  * The door for declarative operations. n8n's routing lets one hook own the request loop:
  * `requestOperations.pagination`. Every operation enables it, so the request that routing built
  * from the node's parameters is sent through this transport (retries, cursor pages, errors)
- * instead of straight to the network. List answers (`data` + `paging`) become one item per
- * element, following cursors for "Return All" or up to "Limit"; then the operation's own
- * postReceive functions shape the items.
+ * instead of straight to the network. Routing starts every item at once; here at most
+ * MAX_IN_FLIGHT_PER_NODE of them are on the wire at a time. Every output item, errors included
+ * ("On Error: Continue"), is paired with its input item.
  */
 export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
+	let items: INodeExecutionData[];
+	try {
+		const failedCheck = deferredError(requestData.options);
+		if (failedCheck !== undefined) return [errorOrThrow(this, failedCheck, itemIndex)];
+		items = await withSlot(`${this.getExecutionId()}|${this.getNode().id ?? this.getNode().name}`, MAX_IN_FLIGHT_PER_NODE, async () =>
+			await routedItems.call(this, requestData, itemIndex),
+		);
+	} catch (error) {
+		return [errorOrThrow(this, error, itemIndex)];
+	}
+	return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+}
+
+/** The item's error as an output item under "On Error: Continue"; otherwise the error ends the run. */
+function errorOrThrow(context: IExecutePaginationFunctions, error: unknown, itemIndex: number): INodeExecutionData {
+	const item = errorItem(context, error, itemIndex);
+	if (!context.continueOnFail()) throw item.error!;
+	return item;
+}
+
+async function routedItems(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { options } = requestData;
 	const request: GraphRequest = {
 		method: options.method,
@@ -412,5 +439,5 @@ export async function sendRoutedRequest(
 			items = await action.call(this, items, response as IN8nHttpFullResponse);
 		}
 	}
-	return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	return items;
 }
