@@ -287,3 +287,34 @@ describe('message send: e-mail check on contact cards is linear and capped (issu
 		expect((await sendWith(env, card('ana@example'))).error?.message).toMatch(/"ana@example" is not an email address/);
 	});
 });
+
+describe('message send: asking a customer known by BSUID for their phone number', () => {
+	it('sends the request_contact_info interactive message to a BSUID', async () => {
+		const run = await sendWith(env, { messageType: 'interactiveRequestContactInfo', bodyText: 'Please share your number so we can call you back.', to: 'US.13491208655302741918' });
+		expect(run.error).toBeUndefined();
+		expect(acceptedBodies(env.emulator)).toEqual([
+			{
+				messaging_product: 'whatsapp',
+				recipient_type: 'individual',
+				recipient: 'US.13491208655302741918',
+				type: 'interactive',
+				interactive: { type: 'request_contact_info', body: { text: 'Please share your number so we can call you back.' }, action: { name: 'request_contact_info' } },
+			},
+		]);
+	});
+});
+
+describe('message send: where Meta takes no BSUID', () => {
+	it('an authentication template to a BSUID is refused before any message request, naming the value', async () => {
+		const auth = env.emulator.state.list('template', (template) => template.category === 'AUTHENTICATION' && template.status === 'APPROVED')[0];
+		const run = await sendWith(env, {
+			operation: 'sendTemplate',
+			to: 'US.13491208655302741918',
+			template: { __rl: true, mode: 'nameLanguage', value: `${String(auth.name)}|${String(auth.language)}` },
+			bodyParameters: { parameter: [{ type: 'text', text: '123456' }] },
+			buttonParameters: { button: [{ index: 0, subType: 'url', value: '123456' }] },
+		});
+		expect(run.error?.message).toMatch(/"US\.13491208655302741918" is a business-scoped user ID, and Meta sends authentication templates .* to phone numbers only/);
+		expect(messageCalls(env.emulator)).toHaveLength(0);
+	});
+});

@@ -1,4 +1,5 @@
 import { useEmulator } from '../helpers';
+import { runNode } from '../harness/runNode';
 import { acceptedBodies, sendWith } from './helpers';
 
 const env = useEmulator();
@@ -94,5 +95,33 @@ describe('message sendTemplate', () => {
 		const paused = await sendWith(env, { operation: 'sendTemplate', template: template('old_promo|en_US') });
 		expect(paused.error?.message).toMatch(/\[code 132015\]/);
 		expect(env.emulator.state.acceptedMessages).toHaveLength(0);
+	});
+});
+
+describe('template create: the Request Contact Info button', () => {
+	const create = (category: string) => ({
+		resource: 'template',
+		operation: 'create',
+		wabaId: { __rl: true, mode: 'id', value: env.emulator.ids.wabaId },
+		name: `share_number_${category.toLowerCase()}`,
+		category,
+		language: 'en_US',
+		componentsSource: 'fields',
+		headerFormat: 'NONE',
+		bodyText: 'We need your phone number to deliver your order.',
+		buttons: { button: [{ type: 'REQUEST_CONTACT_INFO', text: 'ignored' }] },
+	});
+
+	it('goes to Meta as {"type":"REQUEST_CONTACT_INFO"} (WhatsApp writes the label) in a utility template', async () => {
+		const { error } = await runNode({ parameters: create('UTILITY'), credentials: env.credentials });
+		expect(error).toBeUndefined();
+		const body = env.emulator.calls('POST', `/${env.emulator.ids.wabaId}/message_templates`)[0].body as { components: unknown[] };
+		expect(body.components).toContainEqual({ type: 'BUTTONS', buttons: [{ type: 'REQUEST_CONTACT_INFO' }] });
+	});
+
+	it('is refused in an authentication template before any request', async () => {
+		const { error } = await runNode({ parameters: { ...create('AUTHENTICATION'), buttons: { button: [{ type: 'OTP', otpType: 'COPY_CODE' }, { type: 'REQUEST_CONTACT_INFO' }] } }, credentials: env.credentials });
+		expect(error?.message).toMatch(/^Button 2: a Request Contact Info button belongs in utility and marketing templates/);
+		expect(env.emulator.calls('POST')).toHaveLength(0);
 	});
 });

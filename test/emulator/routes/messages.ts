@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 
 const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'];
 /** Interactive types the real API has but Meta's OpenAPI spec (v23.0) does not list: checked by the rules below only. */
-const INTERACTIVE_TYPES_MISSING_FROM_SPEC = ['cta_url', 'location_request_message'];
+const INTERACTIVE_TYPES_MISSING_FROM_SPEC = ['cta_url', 'location_request_message', 'request_contact_info'];
 
 /**
  * Defects of Meta's spec that would reject what the real API accepts, dropped from its verdict:
@@ -136,6 +136,7 @@ function checkInteractive(context: RouteContext, interactive: Json): void {
 	}
 	if (kind === 'flow') limit('interactive.action.parameters.flow_cta', (action.parameters as Json)?.flow_cta, 30, true);
 	if (kind === 'location_request_message' && action.name !== 'send_location') throw invalidParameter('interactive.action.name must be send_location');
+	if (kind === 'request_contact_info' && action.name !== 'request_contact_info') throw invalidParameter('interactive.action.name must be request_contact_info');
 }
 
 /** Variables of a template text: positional {{1}} or named {{first_name}}. */

@@ -10,7 +10,7 @@ import type { Route } from './types';
  * documented limits, so the node's own checks are tested against something else.
  */
 const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
-const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'OTP', 'COPY_CODE', 'FLOW', 'CATALOG', 'MPM', 'VOICE_CALL', 'SPM'];
+const BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'OTP', 'COPY_CODE', 'FLOW', 'CATALOG', 'MPM', 'VOICE_CALL', 'SPM', 'REQUEST_CONTACT_INFO'];
 const HEADER_FORMATS = ['TEXT', 'IMAGE', 'VIDEO', 'DOCUMENT', 'LOCATION', 'GIF', 'PRODUCT'];
 
 type Json = Record<string, unknown>;
@@ -92,6 +92,7 @@ export function validateComponents(components: unknown, category: string | undef
 			if (typeof button.text === 'string' && [...button.text].length > 25) throw invalidParameter('Button text is too long: the limit is 25 characters', 2388040);
 			if (button.type === 'URL' && typeof button.url !== 'string') throw invalidParameter('A URL button needs url');
 			if (button.type === 'PHONE_NUMBER' && typeof button.phone_number !== 'string') throw invalidParameter('A PHONE_NUMBER button needs phone_number');
+			if (button.type === 'REQUEST_CONTACT_INFO' && category !== 'UTILITY' && category !== 'MARKETING') throw invalidParameter('REQUEST_CONTACT_INFO buttons are for utility and marketing templates');
 		}
 	}
 }

@@ -25,7 +25,7 @@ export const messageDescription: INodeProperties[] = [
 		],
 	},
 	// Only needed to fill the phone number and template lists, so not required (a phone number ID is enough).
-	{ ...wabaLocator(all, 'The WhatsApp Business Account; used to list its phone numbers and templates'), required: false },
+	{ ...wabaLocator(all, 'The WhatsApp Business Account; used to list its phone numbers and templates, and to check before sending that a template may go to a business-scoped user ID'), required: false },
 	phoneNumberLocator(all, 'The business phone number that sends'),
 	{
 		displayName: 'Recipient Phone Number or User ID',

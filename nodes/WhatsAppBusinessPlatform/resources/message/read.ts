@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { graphRequest } from '../../shared/transport';
 import { asText, fail, optionalText } from '../../shared/validation';
 import { readBinaryFile } from '../media/custom';
 import { MAX_CALLBACK_DATA } from './options';
@@ -55,6 +56,38 @@ export function envelope(recipient: Recipient, built: BuiltContent, options: IDa
 	return body;
 }
 
+/** Template categories per run, looked up once per template (only for BSUID recipients). */
+const categoriesByRun = new WeakMap<object, Map<string, Promise<string | undefined>>>();
+
+async function templateCategory(context: IExecuteFunctions, itemIndex: number, name: string, language: string): Promise<string | undefined> {
+	const wabaId = asText('WhatsApp Business Account', context.getNodeParameter('wabaId', itemIndex, '', { extractValue: true })).trim();
+	if (!/^\d{5,25}$/.test(wabaId)) return undefined;
+	let categories = categoriesByRun.get(context);
+	if (!categories) categoriesByRun.set(context, (categories = new Map()));
+	const key = `${wabaId}/${name}|${language}`;
+	if (!categories.has(key)) {
+		const lookup = graphRequest
+			.call(context, { url: `/${wabaId}/message_templates`, qs: { name, language, fields: 'name,language,category' }, itemIndex })
+			.then((page) => (((page as IDataObject).data ?? []) as IDataObject[]).find((template) => template.name === name && template.language === language)?.category as string | undefined)
+			// Without an answer, Meta's own refusal (131062) still names the problem.
+			.catch(() => undefined);
+		categories.set(key, lookup);
+	}
+	return await categories.get(key);
+}
+
+/**
+ * Meta sends one-tap, zero-tap and copy-code authentication templates to phone numbers only
+ * ("Business-scoped user IDs", error 131062). Checked before sending where the WABA is known.
+ */
+async function checkBsuidAllowed(context: IExecuteFunctions, itemIndex: number, recipient: Recipient, built: BuiltContent): Promise<void> {
+	if (recipient.kind !== 'bsuid' || built.type !== 'template') return;
+	const { name, language } = built.content as { name: string; language: { code: string } };
+	if ((await templateCategory(context, itemIndex, name, language.code)) === 'AUTHENTICATION') {
+		fail('Recipient Phone Number or User ID', `"${recipient.id}" is a business-scoped user ID, and Meta sends authentication templates (such as ${name}) to phone numbers only; give the customer's phone number, or ask for it first with Interactive: Request Contact Info`);
+	}
+}
+
 /** Reads, checks and builds item `itemIndex`'s request for `operation`; throws InputError when invalid. */
 export async function prepareRequest(context: IExecuteFunctions, operation: string, itemIndex: number): Promise<PreparedRequest> {
 	const phoneNumberId = phoneNumberIdOf(context, itemIndex);
@@ -68,6 +101,7 @@ export async function prepareRequest(context: IExecuteFunctions, operation: stri
 	}
 	const recipient = recipientOf(read.get('to', ''));
 	const built = operation === 'sendTemplate' ? await buildTemplate(read) : await buildSendContent(read);
+	await checkBsuidAllowed(context, itemIndex, recipient, built);
 	const body = envelope(recipient, built, read.get<IDataObject>('messageOptions', {}));
 	return { phoneNumberId, body, uploads: built.uploads, key: `${phoneNumberId}>${recipient.id}` };
 }

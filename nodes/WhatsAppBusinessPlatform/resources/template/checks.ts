@@ -17,7 +17,9 @@ export const TEMPLATE_LIMITS = {
 	urlLength: 2000,
 	phoneNumberLength: 20,
 };
-export const TEMPLATE_BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'OTP', 'COPY_CODE', 'FLOW', 'CATALOG', 'MPM', 'VOICE_CALL', 'SPM'];
+export const TEMPLATE_BUTTON_TYPES = ['QUICK_REPLY', 'URL', 'PHONE_NUMBER', 'OTP', 'COPY_CODE', 'FLOW', 'CATALOG', 'MPM', 'VOICE_CALL', 'SPM', 'REQUEST_CONTACT_INFO'];
+/** Buttons whose label WhatsApp writes itself. */
+const FIXED_LABEL = ['OTP', 'COPY_CODE', 'CATALOG', 'MPM', 'REQUEST_CONTACT_INFO'];
 
 // No lazy quantifier next to \s*: that pair backtracked quadratically on long runs of spaces.
 const VARIABLE = /\{\{([^{}]*)\}\}/g;
@@ -121,7 +123,7 @@ function checkBody(body: Component, format: ParameterFormat | undefined, categor
 	}
 }
 
-function checkButtons(buttonsComponent: Component): void {
+function checkButtons(buttonsComponent: Component, category: string | undefined): void {
 	const buttons = (buttonsComponent.buttons ?? []) as IDataObject[];
 	if (!Array.isArray(buttons) || buttons.length === 0) fail('Buttons', 'add at least one button, or remove the buttons component');
 	if (buttons.length > TEMPLATE_LIMITS.buttons) fail('Buttons', `at most ${TEMPLATE_LIMITS.buttons} buttons allowed, got ${buttons.length}`);
@@ -133,7 +135,9 @@ function checkButtons(buttonsComponent: Component): void {
 		const label = `Button ${index + 1}`;
 		const type = String(button.type ?? '').toUpperCase();
 		if (!TEMPLATE_BUTTON_TYPES.includes(type)) fail(label, `type must be one of ${TEMPLATE_BUTTON_TYPES.join(', ')}, got "${String(button.type ?? '')}"`);
-		if (type !== 'OTP' && type !== 'COPY_CODE' && type !== 'CATALOG' && type !== 'MPM') checkRequired(`${label} Text`, button.text);
+		if (!FIXED_LABEL.includes(type)) checkRequired(`${label} Text`, button.text);
+		// Meta's "Business-scoped user IDs": the button asks for the customer's phone number, in utility and marketing templates.
+		if (type === 'REQUEST_CONTACT_INFO' && category === 'AUTHENTICATION') fail(label, 'a Request Contact Info button belongs in utility and marketing templates, not authentication templates');
 		checkMaxLength(`${label} Text`, button.text, TEMPLATE_LIMITS.buttonText);
 		if (type === 'URL') {
 			checkRequired(`${label} URL`, button.url);
@@ -219,6 +223,6 @@ export function checkTemplate(definition: TemplateDefinition): ParameterFormat |
 		checkMaxLength('Footer Text', footers[0].text, TEMPLATE_LIMITS.footerText);
 		if (templateVariables(footers[0].text).length) fail('Footer Text', 'may not contain variables');
 	}
-	if (buttonGroups[0]) checkButtons(buttonGroups[0]);
+	if (buttonGroups[0]) checkButtons(buttonGroups[0], definition.category);
 	return format;
 }

@@ -141,6 +141,11 @@ export function componentFields(show: Record<string, string[]>, authShow?: Recor
 								{ name: 'One-Time Password', value: 'OTP', description: 'For authentication templates' },
 								{ name: 'Phone Number', value: 'PHONE_NUMBER', description: 'Calls a phone number' },
 								{ name: 'Quick Reply', value: 'QUICK_REPLY', description: 'Sends a reply back to you' },
+								{
+									name: 'Request Contact Info',
+									value: 'REQUEST_CONTACT_INFO',
+									description: 'Asks the customer to share their phone number (utility and marketing templates); WhatsApp writes the label',
+								},
 								{ name: 'URL', value: 'URL', description: 'Opens a web page' },
 							],
 						},
@@ -150,6 +155,7 @@ export function componentFields(show: Record<string, string[]>, authShow?: Recor
 							type: 'string',
 							default: '',
 							description: 'The button label, up to 25 characters',
+							displayOptions: { hide: { type: ['REQUEST_CONTACT_INFO'] } },
 						},
 						{
 							displayName: 'URL',
@@ -270,7 +276,7 @@ interface ButtonFields {
 function buttonOf(fields: ButtonFields): IDataObject {
 	const type = fields.type ?? 'QUICK_REPLY';
 	const button: IDataObject = { type };
-	if (fields.text) button.text = fields.text;
+	if (fields.text && type !== 'REQUEST_CONTACT_INFO') button.text = fields.text;
 	if (type === 'URL') {
 		button.url = fields.url ?? '';
 		if (fields.urlExample) button.example = [fields.urlExample];

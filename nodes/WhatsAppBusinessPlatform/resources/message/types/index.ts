@@ -9,13 +9,14 @@ import { interactiveFlow } from './interactiveFlow';
 import { frameFields } from './interactiveFrame';
 import { interactiveList } from './interactiveList';
 import { interactiveLocationRequest } from './interactiveLocationRequest';
+import { interactiveRequestContactInfo } from './interactiveRequestContactInfo';
 import { location } from './location';
 import { mediaTypes } from './media';
 import { reaction } from './reaction';
 import { text } from './text';
 
 const PLAIN: MessageType[] = [text, ...mediaTypes, location, contacts];
-const INTERACTIVE: MessageType[] = [interactiveButtons, interactiveList, interactiveCtaUrl, interactiveFlow, interactiveLocationRequest];
+const INTERACTIVE: MessageType[] = [interactiveButtons, interactiveList, interactiveCtaUrl, interactiveFlow, interactiveLocationRequest, interactiveRequestContactInfo];
 
 /** Every message type of Message → Send, in the order the "Message Type" list shows them. */
 export const MESSAGE_TYPES: MessageType[] = [...PLAIN, ...INTERACTIVE, reaction];

@@ -43,7 +43,7 @@ export function frameFields(show: Record<string, string[]>): INodeProperties[] {
 			default: '',
 			required: true,
 			description: `At most ${LIMITS.body} characters`,
-			displayOptions: { show: forTypes(show, ...FRAMED, 'interactiveLocationRequest') },
+			displayOptions: { show: forTypes(show, ...FRAMED, 'interactiveLocationRequest', 'interactiveRequestContactInfo') },
 		},
 		{
 			displayName: 'Footer Text',
