@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 
 import { GraphError, invalidParameter } from '../graphError';
+import type { EmulatorState, GraphObject } from '../state';
 import type { Route } from './types';
 
 /**
@@ -12,8 +13,57 @@ const PROFILE_FIELDS = ['about', 'address', 'description', 'email', 'profile_pic
 const REGIONS = ['AE', 'AU', 'BH', 'BR', 'CA', 'CH', 'DE', 'GB', 'ID', 'IN', 'JP', 'KR', 'SG', 'ZA'];
 const VERTICALS = ['OTHER', 'AUTO', 'BEAUTY', 'APPAREL', 'EDU', 'ENTERTAIN', 'EVENT_PLAN', 'FINANCE', 'GROCERY', 'GOVT', 'HOTEL', 'HEALTH', 'NONPROFIT', 'PROF_SERVICES', 'RETAIL', 'TRAVEL', 'RESTAURANT', 'ALCOHOL', 'ONLINE_GAMBLING', 'PHYSICAL_GAMBLING', 'OTC_DRUGS'];
 const SIX_DIGITS = /^[0-9]{6}$/;
+/** Meta's username format: 3–35 letters, digits, periods, underscores; a letter; no leading/trailing/double period; not web-address-like. */
+const USERNAME = /^(?!www)(?!\.)(?!.*\.\.)(?!.*\.$)(?=.*[A-Za-z])[A-Za-z0-9._]{3,35}$/i;
+const DOMAIN_ENDING = /\.(com|org|net|int|edu|gov|mil|us|in|html)$/i;
+
+const businessOf = (state: EmulatorState, phone: GraphObject) => state.get(String(phone.wabaId))?.businessId;
+
+/** Business usernames: GET, POST ({username, transfer_action}) and DELETE on /{phone-number-id}/username. */
+const usernameRoutes: Route[] = [
+	{
+		method: 'GET',
+		target: 'phoneNumber',
+		edge: 'username',
+		// The username is left out when the number has none.
+		handler: ({ object }) => (object!.username ? { username: object!.username, status: object!.username_status } : {}),
+	},
+	{
+		method: 'POST',
+		target: 'phoneNumber',
+		edge: 'username',
+		handler: ({ object, req, state }) => {
+			const { username, transfer_action: transfer = 'none' } = req.params as Record<string, unknown>;
+			const wanted = String(username ?? '');
+			if (!USERNAME.test(wanted) || DOMAIN_ENDING.test(wanted)) throw invalidParameter(`"${wanted}" is not a valid username`);
+			if (transfer !== 'none' && transfer !== 'force_transfer') throw invalidParameter('transfer_action must be none or force_transfer');
+			const holder = state.list('phoneNumber', (phone) => phone.id !== object!.id && String(phone.username ?? '').toLowerCase() === wanted.toLowerCase())[0];
+			if (holder) {
+				if (businessOf(state, holder) !== businessOf(state, object!)) throw new GraphError(400, 147001, '(#147001) Username is not available', { details: `${wanted} is taken` });
+				if (transfer !== 'force_transfer') throw new GraphError(400, 147005, '(#147005) Username belongs to another phone number in this business portfolio', { details: 'Use transfer_action force_transfer to move it' });
+				delete holder.username;
+				delete holder.username_status;
+			}
+			object!.username = wanted;
+			// Usernames are not yet visible to WhatsApp users: an accepted one is reserved until then.
+			object!.username_status = 'reserved';
+			return { status: 'reserved' };
+		},
+	},
+	{
+		method: 'DELETE',
+		target: 'phoneNumber',
+		edge: 'username',
+		handler: ({ object }) => {
+			delete object!.username;
+			delete object!.username_status;
+			return { success: true };
+		},
+	},
+];
 
 export const phoneNumbersRoutes: Route[] = [
+	...usernameRoutes,
 	{
 		method: 'POST',
 		target: 'waba',

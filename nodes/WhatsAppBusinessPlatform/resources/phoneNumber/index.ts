@@ -11,10 +11,12 @@ import { registerPhoneNumber } from './register';
 import { requestCode } from './requestCode';
 import { setTwoStepPin } from './setTwoStepPin';
 import { buildBusinessProfileBody, updateBusinessProfile } from './updateBusinessProfile';
+import { usernameFields, usernameOperations } from './username';
 import { verifyCode } from './verifyCode';
 
 const phoneUrl = '=/{{$parameter.phoneNumberId}}';
 const withPhoneId = withIds({ phoneNumberId: 'phoneNumberId' });
+const username = usernameOperations(phoneUrl, [withPhoneId]);
 
 async function checkRequestCode(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const language = String(this.getNodeParameter('language', 'en_US') ?? '');
@@ -68,6 +70,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 					},
 				},
 			},
+			username.deleteUsername,
 			{
 				name: 'Deregister',
 				value: 'deregister',
@@ -96,6 +99,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 				description: 'List the phone numbers of an account',
 				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}/phone_numbers' } },
 			},
+			username.getUsername,
 			{
 				name: 'Register',
 				value: 'register',
@@ -131,6 +135,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 					output: { postReceive: [withPhoneId] },
 				},
 			},
+			username.setUsername,
 			{
 				name: 'Update Business Profile',
 				value: 'updateBusinessProfile',
@@ -165,4 +170,5 @@ export const phoneNumberDescription: INodeProperties[] = [
 	...setTwoStepPin,
 	...getBusinessProfile,
 	...updateBusinessProfile,
+	...usernameFields,
 ];
