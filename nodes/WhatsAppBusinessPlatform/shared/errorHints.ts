@@ -25,6 +25,41 @@ const HINTS: Record<number, ErrorHint> = {
 	1: SERVER,
 	2: SERVER,
 	131000: { title: 'Something went wrong at Meta', action: SERVER.action },
+	131016: { title: 'WhatsApp is temporarily unavailable', action: SERVER.action },
+	33: {
+		title: 'The business phone number was deleted',
+		action: 'Pick a phone number that still belongs to the WhatsApp Business Account (Phone Number ID in the node).',
+	},
+	131005: PERMISSION,
+	131008: { title: 'A required parameter is missing', action: 'The details name it: fill in that field and run again.' },
+	131009: {
+		title: 'A parameter value is not valid',
+		action: 'The details name the value Meta refused: correct it (phone numbers in full international form) and run again.',
+	},
+	131021: { title: 'The recipient cannot be the sender', action: 'Send to a customer\'s number, not to the business phone number itself.' },
+	131042: {
+		title: 'Payment problem on the WhatsApp Business Account',
+		action: 'Add or fix the payment method of the account in Meta Business Settings → Billing and payments (or ask the partner who bills you), then send again.',
+	},
+	131049: {
+		title: 'Meta chose not to deliver this marketing message',
+		action: 'Meta limits how many marketing messages one customer receives. Do not resend at once; try again after a day or more.',
+	},
+	131050: {
+		title: 'The customer stopped marketing messages from you',
+		action: 'Do not send this customer marketing templates. Replies within 24 hours and utility or authentication templates still reach them.',
+	},
+	131052: { title: 'Meta could not download the media the customer sent', action: 'Ask the customer to send the file again; the details say why it failed.' },
+	131053: { title: 'Media upload failed', action: 'Check the file\'s type and size against WhatsApp\'s limits (the details say what failed) and upload it again.' },
+	131057: { title: 'The account is in maintenance mode', action: 'Meta is updating the account (for example its throughput). Try again in a few minutes.' },
+	130472: {
+		title: 'The customer is part of a Meta marketing experiment',
+		action: 'Meta did not deliver this marketing message on purpose. Nothing to fix: do not resend it.',
+	},
+	130497: {
+		title: 'Messaging customers in this country is restricted',
+		action: 'This account may not message customers in the recipient\'s country. Check Meta\'s list of restricted countries.',
+	},
 	4: THROTTLED,
 	17: THROTTLED,
 	32: THROTTLED,
@@ -112,7 +147,15 @@ const HINTS: Record<number, ErrorHint> = {
 	200008: { title: 'The account has no phone numbers', action: 'Add and register a phone number first.' },
 };
 
-export function hintFor(code: number | undefined, statusCode?: number): ErrorHint | undefined {
+/** Meta's code 100 with subcode 33: the ID names nothing this token can see or use this way. */
+const NOT_FOUND: ErrorHint = {
+	title: 'Not found, or no access',
+	action:
+		'Check the ID in the node: it must exist, be of the kind this operation expects (for example a WhatsApp Business Account ID, not a phone number ID), and the token\'s system user must have access to it.',
+};
+
+export function hintFor(code: number | undefined, statusCode?: number, subcode?: number): ErrorHint | undefined {
+	if (code === 100 && subcode === 33) return NOT_FOUND;
 	if (code !== undefined) {
 		if (HINTS[code]) return HINTS[code];
 		if (code >= 200 && code <= 299) return PERMISSION;

@@ -47,7 +47,7 @@ export interface GraphErrorContext {
  */
 export function graphFailureToNodeApiError(node: INode, failure: GraphFailure, context: GraphErrorContext): NodeApiError {
 	const graphError = graphErrorOf(failure.body);
-	const hint = hintFor(graphError?.code, failure.statusCode);
+	const hint = hintFor(graphError?.code, failure.statusCode, graphError?.error_subcode);
 	const code = graphError?.code;
 
 	let headline: string;

@@ -33,7 +33,7 @@ export type FailureKind =
 /** Codes that mean "slow down": the call was rejected, nothing happened. */
 export const THROTTLE_CODES = new Set([4, 17, 32, 613, 80007, 80008, 130429, 131056]);
 /** Codes Meta marks as temporary server trouble. */
-export const TRANSIENT_CODES = new Set([1, 2, 131000]);
+export const TRANSIENT_CODES = new Set([1, 2, 131000, 131016]);
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 /** Pseudo network code for a 2xx answer whose body is not the JSON it should be. */
 export const NOT_JSON = 'ERR_NOT_JSON';

@@ -1,0 +1,45 @@
+import { hintFor } from '../../nodes/WhatsAppBusinessPlatform/shared/errorHints';
+import { classifyFailure } from '../../nodes/WhatsAppBusinessPlatform/shared/retryPolicy';
+import { runNode } from '../harness/runNode';
+import { byId, useEmulator } from '../helpers';
+
+const env = useEmulator();
+
+describe('"What to do" hints say what the code means', () => {
+	it('an ID that does not exist (code 100, subcode 33) is "not found", not a bad parameter', async () => {
+		const { error } = await runNode({ parameters: { resource: 'account', operation: 'get', wabaId: byId('999999999') }, credentials: env.credentials });
+		expect(error?.message).toBe('Not found, or no access [code 100]');
+		expect(error?.description).toMatch(/What to do: Check the ID/);
+		expect(error?.description).toContain('subcode 33');
+	});
+
+	it('other code 100 errors keep "Invalid parameter"', () => {
+		expect(hintFor(100, 400)?.title).toBe('Invalid parameter');
+		expect(hintFor(100, 400, 2494010)?.title).toBe('Invalid parameter');
+	});
+
+	it.each([
+		[33, /deleted/],
+		[131005, /Permission/],
+		[131008, /missing/],
+		[131009, /not valid/],
+		[131016, /temporarily unavailable/],
+		[131021, /sender/],
+		[131042, /[Pp]ayment/],
+		[131049, /not to deliver/],
+		[131050, /stopped marketing/],
+		[131052, /download/],
+		[131053, /upload/],
+		[131057, /maintenance/],
+		[130472, /experiment/],
+		[130497, /country/],
+	])('code %i has its own hint', (code, title) => {
+		expect(hintFor(code, 400)?.title).toMatch(title);
+		expect(hintFor(code, 400)?.action.length).toBeGreaterThan(20);
+	});
+
+	it('131016 (service unavailable) is temporary: retried where repeating is safe', () => {
+		expect(classifyFailure({ statusCode: 503, headers: {}, body: { error: { code: 131016, message: 'Service unavailable' } } })).toBe('transient');
+		expect(classifyFailure({ statusCode: 400, headers: {}, body: { error: { code: 131016, message: 'Service unavailable' } } })).toBe('transient');
+	});
+});
