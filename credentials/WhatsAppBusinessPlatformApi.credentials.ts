@@ -44,6 +44,15 @@ export class WhatsAppBusinessPlatformApi implements ICredentialType {
 				'From your app\'s dashboard → App settings → Basic. When set, every call is signed with appsecret_proof and the trigger checks that incoming webhooks really come from Meta.',
 		},
 		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			placeholder: '1234567890123456',
+			description:
+				'Optional. Your app\'s ID (App Dashboard → App settings → Basic). Needed only when a trigger in automatic mode listens for template, phone number or account events: Meta sends those only to the app\'s callback URL, which the trigger sets with the App ID and App Secret.',
+		},
+		{
 			displayName: 'Webhook Verify Token',
 			name: 'verifyToken',
 			type: 'string',

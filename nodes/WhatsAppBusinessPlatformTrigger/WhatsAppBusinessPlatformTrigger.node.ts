@@ -18,7 +18,8 @@ import { searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
 import { dropProcessed, recentEvents } from './duplicates';
 import { EVENT_OPTIONS, STATUS_VALUES, extractEvents } from './events';
 import { secretsEqual, verifySignature } from './signature';
-import { listSubscribedApps, subscribe, unsubscribe, wabaIdOf, type SubscriptionRecord } from './subscription';
+import { routeChoices } from './routing';
+import { assertDeliverable, isSubscribed, subscribe, unsubscribe, wabaIdOf, type SubscriptionRecord, type TriggerSetup } from './subscription';
 
 /** Meta's largest webhook payload. Anything bigger did not come from Meta. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -89,6 +90,18 @@ function assertConfigured(context: IHookFunctions, credentials: ICredentialDataD
 	if (automatic && !wabaIdOf(context)) {
 		throw new NodeOperationError(context.getNode(), 'Choose the WhatsApp Business Account whose events this trigger receives');
 	}
+	if (automatic) assertDeliverable(context, setupOf(context, credentials));
+}
+
+function setupOf(context: IHookFunctions, credentials: ICredentialDataDecryptedObject): TriggerSetup {
+	return {
+		wabaId: wabaIdOf(context),
+		callbackUrl: context.getNodeWebhookUrl('default') as string,
+		verifyToken: String(credentials.verifyToken ?? ''),
+		appId: String(credentials.appId ?? '').trim(),
+		appSecret: String(credentials.appSecret ?? ''),
+		events: context.getNodeParameter('events', []) as string[],
+	};
 }
 
 export class WhatsAppBusinessPlatformTrigger implements INodeType {
@@ -138,7 +151,7 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 						name: 'Automatic (Per WhatsApp Business Account)',
 						value: 'automatic',
 						description:
-							'On activation, point the chosen WhatsApp Business Account\'s webhooks at this workflow (override callback URL); on deactivation, give them back. One workflow per account.',
+							'On activation, point the chosen account\'s webhooks at this workflow (override callback URL; template and account events through the app\'s callback URL, which needs the App ID in the credential); on deactivation, give them back. One workflow per account.',
 					},
 					{
 						name: 'Manual (App Dashboard)',
@@ -154,6 +167,14 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 				displayOptions: { show: { subscriptionMode: ['manual'] } },
+			},
+			{
+				displayName:
+					'Meta sends messages, statuses, calls, echoes, group and history events to the account\'s own callback (one workflow per account). Template, phone number and account events go only to the app\'s callback URL: for those the trigger needs the App ID in the credential and takes the app\'s callback while active (one workflow per app), or activation stops and says what to change.',
+				name: 'routingNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { subscriptionMode: ['automatic'] } },
 			},
 			wabaLocator(
 				{ subscriptionMode: ['automatic'] },
@@ -232,9 +253,7 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 				const automatic = this.getNodeParameter('subscriptionMode', 'automatic') === 'automatic';
 				assertConfigured(this, credentials, automatic);
 				if (!automatic) return true;
-				const callbackUrl = this.getNodeWebhookUrl('default') as string;
-				const apps = await listSubscribedApps(this, wabaIdOf(this));
-				return apps.some((app) => app.override_callback_uri === callbackUrl);
+				return await isSubscribed(this, setupOf(this, credentials));
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -242,26 +261,32 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 				const automatic = this.getNodeParameter('subscriptionMode', 'automatic') === 'automatic';
 				assertConfigured(this, credentials, automatic);
 				if (!automatic) return true;
-				const callbackUrl = this.getNodeWebhookUrl('default') as string;
-				const record = await subscribe(this, wabaIdOf(this), callbackUrl, String(credentials.verifyToken));
+				const record = await subscribe(this, setupOf(this, credentials));
 				const staticData = this.getWorkflowStaticData('node');
 				staticData.subscription = record as unknown as IDataObject;
-				this.logger.info(`${logPrefix(this)} subscribed WhatsApp Business Account ${record.wabaId} with callback ${callbackUrl}`);
+				const where = [record.override ? 'the account\'s override callback' : '', record.appCallback ? `the app's callback (${record.appCallback.fields.join(', ')})` : ''].filter(Boolean).join(' and ');
+				this.logger.info(`${logPrefix(this)} subscribed WhatsApp Business Account ${record.wabaId}: ${where || 'app subscribed'} -> ${record.callbackUrl}`);
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				if (this.getNodeParameter('subscriptionMode', 'automatic') !== 'automatic') return true;
 				const staticData = this.getWorkflowStaticData('node');
-				const callbackUrl = this.getNodeWebhookUrl('default') as string;
+				const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+				const setup = setupOf(this, credentials);
 				const stored = staticData.subscription as unknown as SubscriptionRecord | undefined;
 				// Without a record (e.g. a test webhook whose static data was not kept), assume the app was
 				// subscribed before: that keeps the app-level callback working instead of unsubscribing the app.
-				const record = stored?.callbackUrl === callbackUrl ? stored : { wabaId: wabaIdOf(this), callbackUrl, appWasSubscribed: true };
+				// The app's callback is removed only where it still points at this trigger.
+				const appFields = routeChoices(setup.events).app;
+				const record: Pick<SubscriptionRecord, 'wabaId' | 'callbackUrl' | 'appWasSubscribed' | 'override' | 'appCallback'> =
+					stored?.callbackUrl === setup.callbackUrl
+						? stored
+						: { wabaId: setup.wabaId, callbackUrl: setup.callbackUrl, appWasSubscribed: true, appCallback: appFields.length && setup.appId ? { appId: setup.appId, fields: appFields } : undefined };
 				if (!record.wabaId) return true;
-				const outcome = await unsubscribe(this, record);
+				const outcome = await unsubscribe(this, record, setup.appSecret);
 				delete staticData.subscription;
-				this.logger.info(`${logPrefix(this)} removed its callback from WhatsApp Business Account ${record.wabaId}: ${outcome}`);
+				this.logger.info(`${logPrefix(this)} gave back the webhooks of WhatsApp Business Account ${record.wabaId}: ${outcome}`);
 				return true;
 			},
 		},
@@ -330,6 +355,11 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 			return { webhookResponse: 'OK' };
 		}
 
+		if (this.getNodeParameter('subscriptionMode', 'automatic') === 'automatic') {
+			// The app's callback carries template and account events of every account the app serves: keep this one's.
+			const wabaId = String(this.getNodeParameter('wabaId', '', { extractValue: true }) ?? '').trim();
+			if (wabaId) payload.entry = (payload.entry as IDataObject[]).filter((entry) => String(entry?.id ?? '') === wabaId);
+		}
 		const events = this.getNodeParameter('events', []) as string[];
 		const phoneNumberIds = String(options.phoneNumberIds ?? '')
 			.split(',')

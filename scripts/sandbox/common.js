@@ -9,10 +9,11 @@ const CREDENTIAL_TYPE = 'whatsAppBusinessPlatformApi';
 const CREDENTIAL_NAME = 'WhatsApp Business Platform (emulator)';
 const TRIGGER_TYPE = 'n8n-nodes-whatsapp-business-platform.whatsAppBusinessPlatformTrigger';
 // The emulator's defaults (test/emulator/server.ts); the sandbox's emulator runs with them.
-const EMULATOR_SEEDS = { accessToken: 'EAAtest-access-token-0123456789', appSecret: 'test-app-secret-abcdef', verifyToken: 'test-verify-token' };
+const EMULATOR_SEEDS = { accessToken: 'EAAtest-access-token-0123456789', appSecret: 'test-app-secret-abcdef', verifyToken: 'test-verify-token', appId: '1234567890123456' };
 
 function credentialData(baseUrl, seeds = EMULATOR_SEEDS) {
-	return { accessToken: seeds.accessToken, appSecret: seeds.appSecret, verifyToken: seeds.verifyToken, graphApiVersion: 'v25.0', baseUrl };
+	// The App ID lets a trigger take the app's callback URL for template and account events (the alert example).
+	return { accessToken: seeds.accessToken, appSecret: seeds.appSecret, appId: seeds.appId, verifyToken: seeds.verifyToken, graphApiVersion: 'v25.0', baseUrl };
 }
 
 /** examples/*.json, with every credential reference of our type pointed at `credential` ({id, name}). */

@@ -95,7 +95,7 @@ async function main() {
 	// Required only now: instance.js needs nothing from node_modules, but keep the order obvious.
 	const { ensureRuntime } = require('../n8n/runtime');
 	const { startN8n, OWNER } = require('../n8n/instance');
-	const { CREDENTIAL_TYPE, CREDENTIAL_NAME, TRIGGER_TYPE, credentialData, loadExamples } = require('./common');
+	const { CREDENTIAL_TYPE, CREDENTIAL_NAME, TRIGGER_TYPE, EMULATOR_SEEDS, credentialData, loadExamples } = require('./common');
 
 	say('Node 24 + n8n runtime (installed once into .cache/runtime, a few minutes the first time)…');
 	const runtime = await ensureRuntime({ log: (m) => say(m) });
@@ -121,6 +121,11 @@ async function main() {
 		say(`created credential "${CREDENTIAL_NAME}" (${credential.id}) -> ${emu.url}`);
 	} else {
 		say(`credential "${CREDENTIAL_NAME}" exists (${credential.id})`);
+		// Credentials of earlier sandboxes have no App ID, which the alert example needs (template and quality events
+		// come only through the app's callback URL): add it, keeping the rest.
+		await n8n
+			.api('PATCH', `/credentials/${credential.id}`, { data: { appId: EMULATOR_SEEDS.appId }, isPartialData: true })
+			.catch((e) => say(`note: could not add the App ID to the credential (${e.message}); the alert example needs it`));
 	}
 
 	const existing = (await n8n.api('GET', '/workflows?limit=250')).data;
@@ -165,7 +170,8 @@ async function main() {
 	console.log(`  Graph emulator: ${emu.url} (credential "${CREDENTIAL_NAME}")`);
 	console.log(`  send an incoming WhatsApp message to the auto-reply workflow:`);
 	console.log(`      npm run sandbox:inbound -- "hello"${portArg}`);
-	console.log(`  a template rejection / quality drop for the alert workflow:`);
+	console.log(`  a template rejection / quality drop for the alert workflow (Meta sends these only to the app's callback URL,`);
+	console.log(`  which the alert workflow's trigger took on publish with the credential's App ID):`);
 	console.log(`      npm run sandbox:inbound -- --event message_template_status_update --waba 102290129340411${portArg}`);
 	console.log(`  logs: ${path.relative(ROOT, n8n.logFile)}, ${path.relative(ROOT, emu.logFile)}`);
 	console.log(`  Ctrl-C stops n8n and the emulator; data stays in .sandbox/`);

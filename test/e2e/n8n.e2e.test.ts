@@ -229,7 +229,8 @@ describe('trigger in n8n: automatic subscription, signed events, tampered events
 
 		const subscriptions = e2e.emulator.state.get(ids.wabaId)!.subscribedApps as Json[];
 		expect(subscriptions).toEqual([expect.objectContaining({ override_callback_uri: callbackUrl, whatsapp_business_api_data: expect.objectContaining({ id: ids.appId }) })]);
-		expect(e2e.emulator.handshakes.slice(handshakesBefore)).toEqual([{ url: callbackUrl, ok: true, status: 200 }]);
+		// Two handshakes: the app's callback (for the template event, which never reaches an override) and the override.
+		expect(e2e.emulator.handshakes.slice(handshakesBefore)).toEqual([{ url: callbackUrl, ok: true, status: 200 }, { url: callbackUrl, ok: true, status: 200 }]);
 
 		const ctx: WebhookContextIds = { wabaId: ids.wabaId, phoneNumberId: ids.phoneNumberId, displayPhoneNumber: '15550100001' };
 		const executionsOf = async () => (await e2e.n8n.listExecutions(wf.id, { includeData: true })) as Json[];
@@ -276,6 +277,7 @@ describe('trigger in n8n: automatic subscription, signed events, tampered events
 
 		await timed('trigger: unpublish', () => e2e.n8n.unpublish(wf.id));
 		expect((e2e.emulator.state.get(ids.wabaId)!.subscribedApps as Json[]).filter((s) => s.override_callback_uri)).toEqual([]);
+		expect(e2e.emulator.state.get(ids.appId)!.subscriptions ?? []).toEqual([]);
 		const afterUnpublish = await e2e.emulator.sendWebhook(callbackUrl, incomingMessage('text', ctx));
 		expect(afterUnpublish.status).toBe(404);
 	});
@@ -294,9 +296,17 @@ describe('trigger examples of the sandbox, published in n8n', () => {
 		const before = e2e.emulator.state.acceptedMessages.length;
 		const post = async (route: string, body: Json) =>
 			(await (await fetch(`${e2e.emulator.url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Json;
-		expect(await post('inbound', { text: 'hello', from: '+1 555 010 9999', name: 'Dana' })).toEqual(expect.objectContaining({ delivered: true, callbackStatus: 200 }));
-		expect(await post('event', { field: 'message_template_status_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true }));
-		expect(await post('event', { field: 'phone_number_quality_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true }));
+		// The emulator routes like Meta: the message to the auto-reply's override, the template and quality events
+		// (which never reach an override) to the app's callback URL, which the alert workflow took on publish.
+		const alertsUrl = `${e2e.n8n.baseUrl}/webhook/${alerts.nodes.find((n: Json) => n.type === TRIGGER).webhookId}/webhook`;
+		expect(e2e.emulator.state.get(ids.appId)!.subscriptions).toEqual([
+			expect.objectContaining({ callback_url: alertsUrl, fields: ['message_template_status_update', 'phone_number_quality_update'].map((name) => expect.objectContaining({ name })) }),
+		]);
+		expect(await post('inbound', { text: 'hello', from: '+1 555 010 9999', name: 'Dana' })).toEqual(expect.objectContaining({ delivered: true, via: 'override', callbackStatus: 200 }));
+		expect(await post('event', { field: 'message_template_status_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true, via: 'app', url: alertsUrl }));
+		expect(await post('event', { field: 'phone_number_quality_update', wabaId: ids.secondWabaId })).toEqual(expect.objectContaining({ delivered: true, via: 'app', url: alertsUrl }));
+		// The app's callback carries every account's template events; the alert workflow keeps its own account's only.
+		expect(await post('event', { field: 'message_template_status_update', wabaId: ids.wabaId })).toEqual(expect.objectContaining({ delivered: true, via: 'app', url: alertsUrl }));
 
 		const finished = async (workflowId: string, count: number) => {
 			for (let i = 0; i < 300; i++) {
@@ -316,6 +326,8 @@ describe('trigger examples of the sandbox, published in n8n', () => {
 		expect(e2e.emulator.calls('POST', `/${ids.phoneNumberId}/messages`).some((c) => c.body.status === 'read')).toBe(true);
 
 		const alertRuns = await finished(alerts.id, 2);
+		await sleep(1000);
+		expect(await e2e.n8n.listExecutions(alerts.id)).toHaveLength(2);
 		const alertItems = alertRuns.flatMap((e) => (e.data.resultData.runData as Json).Alert[0].data.main[0].map((i: Json) => i.json));
 		expect(alertItems).toEqual(
 			expect.arrayContaining([
@@ -325,6 +337,7 @@ describe('trigger examples of the sandbox, published in n8n', () => {
 		);
 		await e2e.n8n.unpublish(autoReply.id);
 		await e2e.n8n.unpublish(alerts.id);
+		expect(e2e.emulator.state.get(ids.appId)!.subscriptions).toEqual([]);
 	});
 });
 

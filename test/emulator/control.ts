@@ -1,6 +1,7 @@
 /**
  * Control routes of the emulator (not Graph paths): let a sandbox or a test make "Meta" act,
- * e.g. deliver an incoming customer message to the callback a WABA subscribed with.
+ * e.g. deliver an incoming customer message where Meta would: the WABA's override callback for the
+ * fields overrides receive, the app's callback URL for the rest (see callbackFor).
  *
  *   POST /_emulator/inbound {text, from?, name?, wabaId?, phoneNumberId?}
  *   POST /_emulator/event   {field, wabaId?}   (any non-message field, e.g. message_template_status_update)
@@ -9,22 +10,43 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { GraphEmulator } from './server';
+import { destinationOf } from '../../nodes/WhatsAppBusinessPlatformTrigger/routing';
 import { change, entry, fieldValues, messageBuilders, messagesValue, notification, contact, type Json } from './webhookEvents';
 
 export const CONTROL_PREFIX = '/_emulator';
 
 interface Subscription {
+	whatsapp_business_api_data?: { id?: string };
 	override_callback_uri?: string;
+}
+
+interface AppSubscription {
+	object: string;
+	callback_url: string;
+	active: boolean;
+	fields: Array<{ name: string }>;
 }
 
 function digits(value: unknown): string {
 	return String(value ?? '').replace(/\D/g, '');
 }
 
-function callbackOf(emulator: GraphEmulator, wabaId: string): string | undefined {
-	const waba = emulator.state.get(wabaId);
-	const subscriptions = ((waba?.subscribedApps as Subscription[] | undefined) ?? []).filter((entry) => entry.override_callback_uri);
-	return subscriptions.at(-1)?.override_callback_uri;
+/**
+ * Where Meta delivers `field` for a WABA (Meta's "Webhook overrides" page): nowhere unless the app
+ * is subscribed to the WABA; a field overrides receive goes to the WABA's override callback when it
+ * has one; everything else — and override fields without an override — goes to the app's callback
+ * URL, if the app subscribed that field there.
+ */
+export function callbackFor(emulator: GraphEmulator, wabaId: string, field: string): { url: string; via: 'override' | 'app' } | { error: string } {
+	const { appId } = emulator.ids;
+	const subscription = ((emulator.state.get(wabaId)?.subscribedApps as Subscription[] | undefined) ?? []).find((entry) => entry.whatsapp_business_api_data?.id === appId);
+	if (!subscription) return { error: `WABA ${wabaId} has not subscribed the app (POST /${wabaId}/subscribed_apps): Meta sends it no webhooks` };
+	if (destinationOf(field) === 'override' && subscription.override_callback_uri) return { url: subscription.override_callback_uri, via: 'override' };
+	const appCallback = ((emulator.state.get(appId)?.subscriptions as AppSubscription[] | undefined) ?? []).find((entry) => entry.object === 'whatsapp_business_account' && entry.active);
+	const rule = destinationOf(field) === 'app' ? `${field} goes only to the app's callback URL (overrides never receive it)` : `WABA ${wabaId} has no override callback, so ${field} goes to the app's callback URL`;
+	if (!appCallback) return { error: `${rule}, and the app has none (POST /${appId}/subscriptions)` };
+	if (!appCallback.fields.some((entry) => entry.name === field)) return { error: `${rule}, and the app's subscription does not include ${field}` };
+	return { url: appCallback.callback_url, via: 'app' };
 }
 
 function contextIds(emulator: GraphEmulator, wabaId: string, phoneNumberId?: string) {
@@ -46,16 +68,14 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-async function deliver(emulator: GraphEmulator, wabaId: string, payload: Json) {
-	const url = callbackOf(emulator, wabaId);
-	if (!url) {
-		return { status: 409, body: { delivered: false, error: `WABA ${wabaId} has no subscription with override_callback_uri (publish a trigger workflow in automatic mode first)`, payload } };
-	}
+async function deliver(emulator: GraphEmulator, wabaId: string, field: string, payload: Json) {
+	const target = callbackFor(emulator, wabaId, field);
+	if ('error' in target) return { status: 409, body: { delivered: false, error: target.error, payload } };
 	try {
-		const delivery = await emulator.sendWebhook(url, payload);
-		return { status: 200, body: { delivered: delivery.status >= 200 && delivery.status < 300, url, callbackStatus: delivery.status, callbackBody: delivery.body.slice(0, 500), payload } };
+		const delivery = await emulator.sendWebhook(target.url, payload);
+		return { status: 200, body: { delivered: delivery.status >= 200 && delivery.status < 300, url: target.url, via: target.via, callbackStatus: delivery.status, callbackBody: delivery.body.slice(0, 500), payload } };
 	} catch (error) {
-		return { status: 502, body: { delivered: false, url, error: String(error), payload } };
+		return { status: 502, body: { delivered: false, url: target.url, via: target.via, error: String(error), payload } };
 	}
 }
 
@@ -73,7 +93,7 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			const message = messageBuilders.text({ from, timestamp: String(Math.floor(Date.now() / 1000)), text: { body: String(body.text ?? 'hello') } });
 			const value = messagesValue({ messages: [message], contacts: [contact(from, String(body.name ?? 'Sandbox Customer'))], ids });
 			const payload = notification([entry(wabaId, [change('messages', value)], Math.floor(Date.now() / 1000))]);
-			const result = await deliver(emulator, wabaId, payload);
+			const result = await deliver(emulator, wabaId, 'messages', payload);
 			reply(res, result.status, result.body);
 		} else if (route === 'POST /event') {
 			const body = await readJson(req);
@@ -85,11 +105,11 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			}
 			const wabaId = String(body.wabaId ?? emulator.ids.wabaId);
 			const payload = notification([entry(wabaId, [change(field, build(contextIds(emulator, wabaId)))], Math.floor(Date.now() / 1000))]);
-			const result = await deliver(emulator, wabaId, payload);
+			const result = await deliver(emulator, wabaId, field, payload);
 			reply(res, result.status, result.body);
 		} else if (route === 'GET /subscriptions') {
 			const wabas = emulator.state.list('waba').map((waba) => ({ wabaId: waba.id, subscribedApps: waba.subscribedApps ?? [] }));
-			reply(res, 200, { data: wabas });
+			reply(res, 200, { data: wabas, app: { id: emulator.ids.appId, subscriptions: emulator.state.get(emulator.ids.appId)?.subscriptions ?? [] } });
 		} else {
 			reply(res, 404, { error: `unknown control route ${route}; POST /_emulator/inbound, POST /_emulator/event, GET /_emulator/subscriptions` });
 		}

@@ -234,12 +234,13 @@ export class GraphEmulator {
 		const header = String(parsed.headers.authorization ?? '');
 		const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? parsed.query.access_token;
 		if (!token) throw new GraphError(400, 2500, 'An active access token must be used to query information about the current user.');
-		const grant = this.state.tokens.get(token);
+		// An app access token may also be written as {app-id}|{app-secret}.
+		const grant = token === `${this.state.ids.appId}|${this.state.ids.appSecret}` ? { userId: '', app: true } : this.state.tokens.get(token);
 		if (!grant) throw new GraphError(401, 190, `Malformed access token ${token}`, { type: 'OAuthException' });
 		if (grant.expired) {
 			throw new GraphError(401, 190, 'Error validating access token: Session has expired on Tuesday, 01-Jan-30 00:00:00 PST.', { subcode: 463 });
 		}
-		if (this.options.requireAppSecretProof) {
+		if (this.options.requireAppSecretProof && !grant.app) {
 			const proof = parsed.query.appsecret_proof;
 			if (!proof) throw new GraphError(400, 100, 'API calls from the server require an appsecret_proof argument', { type: 'GraphMethodException' });
 			const expected = createHmac('sha256', this.state.ids.appSecret).update(token).digest('hex');

@@ -25,6 +25,8 @@ export interface TokenGrant {
 	wabaIds?: string[];
 	userId: string;
 	expired?: boolean;
+	/** An app access token ({app-id}|{app-secret} or client_credentials): the only kind /{app-id}/subscriptions accepts. */
+	app?: boolean;
 }
 
 export interface SeededIds {

@@ -18,6 +18,7 @@ import { setupN8nCore } from './setup';
 export interface TestCredentials {
 	accessToken: string;
 	appSecret?: string;
+	appId?: string;
 	verifyToken?: string;
 	graphApiVersion?: string;
 	baseUrl: string;

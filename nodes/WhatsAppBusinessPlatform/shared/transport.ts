@@ -63,6 +63,11 @@ export interface GraphRequest {
 	 * pacer; it may throw NotSentError to keep the attempt off the wire.
 	 */
 	beforeAttempt?: () => Promise<void>;
+	/**
+	 * Authenticate as the app (`{app-id}|{app-secret}`) instead of with the credential's token:
+	 * `/{app-id}/subscriptions` accepts only an app access token.
+	 */
+	appAccessToken?: string;
 }
 
 /** The request did not leave: the execution was stopped, or `beforeAttempt` refused to let it go. */
@@ -200,6 +205,7 @@ async function sendWithCredential(
 	options: IHttpRequestOptions,
 	baseUrl: string,
 	itemIndex: number | undefined,
+	appAccessToken?: string,
 ): Promise<IN8nHttpFullResponse> {
 	let current = options;
 	for (let hop = 0; ; hop++) {
@@ -207,12 +213,12 @@ async function sendWithCredential(
 		if (problem) {
 			throw refusal(context, `Refused to send the credential to ${originOf(current.url)}`, `Why: ${problem}.\nWhat to do: ${credentialTargetAdvice(problem)}`, itemIndex);
 		}
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-			...current,
-			headers: { ...(current.headers ?? {}) },
-			qs: { ...(current.qs ?? {}) },
-			disableFollowRedirect: true,
-		})) as IN8nHttpFullResponse;
+		const attempt = { ...current, headers: { ...(current.headers ?? {}) }, qs: { ...(current.qs ?? {}) }, disableFollowRedirect: true };
+		const response = (
+			appAccessToken
+				? await context.helpers.httpRequest({ ...attempt, headers: { ...attempt.headers, Authorization: `Bearer ${appAccessToken}` } })
+				: await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, attempt)
+		) as IN8nHttpFullResponse;
 		const location = headerValue(response.headers, 'location');
 		if (!REDIRECT_STATUSES.has(response.statusCode) || !location || (current.method ?? 'GET') !== 'GET') return response;
 		const next = new URL(location, current.url);
@@ -273,7 +279,7 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 		if (request.beforeAttempt) await request.beforeAttempt();
 		if (signal?.aborted) throw new NotSentError();
 		try {
-			const response = await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex);
+			const response = await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex, request.appAccessToken);
 			if (response.statusCode < 400) {
 				const body = options.json ? parseMaybeJson(response.body) : response.body;
 				if (options.json && typeof body === 'string' && body.trim() !== '') {
@@ -290,7 +296,7 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 		if (refused) throw refused;
 
 		const kind = classifyFailure(failure);
-		const secrets = credentialSecrets(credentials);
+		const secrets = [...credentialSecrets(credentials), ...(request.appAccessToken ? [request.appAccessToken] : [])];
 		const errorContext = { itemIndex: request.itemIndex, request: describe, secrets };
 		if (!shouldRetry(kind, safeToRepeat)) {
 			const retryNote =

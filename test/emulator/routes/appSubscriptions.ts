@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { GraphError } from '../graphError';
+import type { TokenGrant } from '../state';
 import type { Route } from './types';
 
 /** An app-level webhook subscription (Graph: /{app-id}/subscriptions), as n8n's built-in WhatsApp Trigger manages it. */
@@ -23,6 +24,11 @@ function fieldNames(raw: unknown): string[] {
 	return raw.split(',').map((name) => name.trim()).filter(Boolean);
 }
 
+/** Meta answers app webhook calls made with a user or system-user token with (#15). */
+function requireAppToken(grant: TokenGrant): void {
+	if (!grant.app) throw new GraphError(400, 15, '(#15) This method must be called with an app access_token.', { type: 'OAuthException' });
+}
+
 /**
  * App access tokens (client_credentials) and app webhook subscriptions: the calls n8n's built-in
  * WhatsApp Trigger makes on publish and unpublish. POST does the verification handshake first.
@@ -39,7 +45,7 @@ export const appSubscriptionsRoutes: Route[] = [
 				throw new GraphError(400, 1, 'Error validating client secret.', { type: 'OAuthException' });
 			}
 			const token = `${state.ids.appId}|${randomBytes(12).toString('base64url')}`;
-			state.tokens.set(token, { userId: state.ids.systemUserId });
+			state.tokens.set(token, { userId: state.ids.systemUserId, app: true });
 			return { body: { access_token: token, token_type: 'bearer' } };
 		},
 	},
@@ -47,13 +53,17 @@ export const appSubscriptionsRoutes: Route[] = [
 		method: 'GET',
 		target: 'app',
 		edge: 'subscriptions',
-		handler: ({ object }) => ({ data: (object!.subscriptions as AppSubscription[]) ?? [] }),
+		handler: ({ object, grant }) => {
+			requireAppToken(grant);
+			return { data: (object!.subscriptions as AppSubscription[]) ?? [] };
+		},
 	},
 	{
 		method: 'POST',
 		target: 'app',
 		edge: 'subscriptions',
-		handler: async ({ object, req, emulator }) => {
+		handler: async ({ object, req, emulator, grant }) => {
+			requireAppToken(grant);
 			const params = req.params as Record<string, unknown>;
 			const callbackUrl = String(params.callback_url ?? '');
 			const verifyToken = String(params.verify_token ?? '');
@@ -74,7 +84,8 @@ export const appSubscriptionsRoutes: Route[] = [
 		method: 'DELETE',
 		target: 'app',
 		edge: 'subscriptions',
-		handler: ({ object, req }) => {
+		handler: ({ object, req, grant }) => {
+			requireAppToken(grant);
 			const subscribedObject = (req.params as Record<string, unknown>).object;
 			object!.subscriptions = subscribedObject ? ((object!.subscriptions as AppSubscription[]) ?? []).filter((entry) => entry.object !== subscribedObject) : [];
 			return { success: true };
