@@ -18,13 +18,15 @@ import { searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
 import { dropProcessed, recentEvents } from './duplicates';
 import { EVENT_OPTIONS, STATUS_VALUES, extractEvents } from './events';
 import { secretsEqual, verifySignature } from './signature';
-import { routeChoices } from './routing';
+import { destinationOf, routeChoices } from './routing';
 import { assertDeliverable, isSubscribed, subscribe, unsubscribe, wabaIdOf, type SubscriptionRecord, type TriggerSetup } from './subscription';
 
 /** Meta's largest webhook payload. Anything bigger did not come from Meta. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 const WEBHOOK_OBJECT = 'whatsapp_business_account';
+/** "Trigger On" choices Meta delivers only to the app's callback URL (routing.ts). */
+const APP_CALLBACK_EVENTS = EVENT_OPTIONS.map((option) => String(option.value)).filter((event) => destinationOf(event) === 'app');
 const CHALLENGE_FORMAT = /^[A-Za-z0-9_.-]{1,256}$/;
 
 interface TriggerOptions {
@@ -168,14 +170,6 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 				default: '',
 				displayOptions: { show: { subscriptionMode: ['manual'] } },
 			},
-			{
-				displayName:
-					'Meta sends messages, statuses, calls, echoes, group and history events to the account\'s own callback (one workflow per account). Template, phone number and account events go only to the app\'s callback URL: for those the trigger needs the App ID in the credential and takes the app\'s callback while active (one workflow per app), or activation stops and says what to change.',
-				name: 'routingNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { subscriptionMode: ['automatic'] } },
-			},
 			wabaLocator(
 				{ subscriptionMode: ['automatic'] },
 				'The WhatsApp Business Account (WABA) whose webhooks this trigger receives',
@@ -188,6 +182,14 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 				default: ['messages'],
 				options: EVENT_OPTIONS,
 				description: 'Events that start the workflow. Other events are acknowledged to Meta and dropped.',
+			},
+			{
+				displayName:
+					'Meta sends template, phone number and account events only to the app\'s callback URL, never to an account\'s override. For these the trigger takes the app\'s callback while the workflow is active: it needs the App ID in the credential, and only one workflow per app can have it. Otherwise activation stops and says what to change.',
+				name: 'appCallbackNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { subscriptionMode: ['automatic'], events: APP_CALLBACK_EVENTS } },
 			},
 			{
 				displayName: 'Options',

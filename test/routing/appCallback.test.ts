@@ -1,4 +1,7 @@
+import { displayParameter } from 'n8n-workflow';
+
 import { OVERRIDE_FIELDS, destinationOf, routeChoices } from '../../nodes/WhatsAppBusinessPlatformTrigger/routing';
+import { WhatsAppBusinessPlatformTrigger } from '../../nodes/WhatsAppBusinessPlatformTrigger/WhatsAppBusinessPlatformTrigger.node';
 import { callbackFor } from '../emulator/control';
 import { fieldValues, single, type WebhookContextIds } from '../emulator/webhookEvents';
 import { startTrigger, type TriggerHarness } from '../harness/runWebhook';
@@ -29,6 +32,15 @@ describe('routing table: where Meta delivers each field', () => {
 			expect(destinationOf(field)).toBe('app');
 		}
 		expect(routeChoices(['statuses', 'messages', TEMPLATE, 'history'])).toEqual({ override: ['messages', 'history'], app: [TEMPLATE] });
+	});
+
+	it('the editor explains the app\'s callback as soon as an event that needs it is chosen in automatic mode', () => {
+		const notice = new WhatsAppBusinessPlatformTrigger().description.properties.find((property) => property.name === 'appCallbackNotice')!;
+		const shown = (subscriptionMode: string, events: string[]) => displayParameter({ subscriptionMode, events }, notice, null, null);
+		expect(shown('automatic', ['messages', TEMPLATE])).toBe(true);
+		expect(shown('automatic', [QUALITY])).toBe(true);
+		expect(shown('automatic', ['messages', 'statuses'])).toBe(false);
+		expect(shown('manual', [TEMPLATE])).toBe(false);
 	});
 });
 
