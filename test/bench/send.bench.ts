@@ -1,9 +1,11 @@
 /**
- * `npm run bench`: sends BENCH_MESSAGES (default 2,000) text messages through the node (n8n-core's
- * WorkflowExecute, as n8n runs it) against the emulator with an 80 messages/s cap and 50–150 ms
- * latency, then the same requests as a plain unthrottled fan-out (what n8n's declarative routing
- * does). Prints figures; asserts nothing. Emulator and node share this process, so the event-loop
- * figures include the emulator's own work (spec validation of every request).
+ * `npm run bench`: messages through the node (n8n-core's WorkflowExecute, as n8n runs it) against the emulator in a
+ * process of its own (cap as given, 50–150 ms latency), case by case:
+ *   1 execution × BENCH_MESSAGES (10,000) at cap 80; the same at cap 1,000 (Meta's top tier);
+ *   3 concurrent executions × BENCH_CONCURRENT_MESSAGES (1,000) from one number at cap 80 (one shared pacer);
+ *   a plain unthrottled fan-out of BENCH_FANOUT (2,000) requests (what n8n's declarative routing does), for contrast.
+ * Each case prints its figures and ends with one line `BENCH {json}`. Asserts nothing. The machine's other load
+ * shows in the figures: run it on a quiet machine for numbers to compare.
  */
 import './preferTs';
 
@@ -11,121 +13,154 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import axios from 'axios';
 
-import { startEmulator, type GraphEmulator } from '../emulator/server';
-import { runNode } from '../harness/runNode';
+import { runNode, type NodeRun } from '../harness/runNode';
+import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 
-const N = Number(process.env.BENCH_MESSAGES ?? 2000);
-// BENCH_CAP sets both the emulator's throughput cap and the node's "Messages per Second" (default 80, Meta's default).
-const CAP = Number(process.env.BENCH_CAP ?? 80);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
+const CONCURRENT_MESSAGES = Number(process.env.BENCH_CONCURRENT_MESSAGES ?? 1000);
+const FANOUT = Number(process.env.BENCH_FANOUT ?? 2000);
+const LATENCY: [number, number] = [50, 150];
 
-interface Probe {
-	stop(): { worstStallMs: number; p99DelayMs: number; peakRssMb: number; peakHeapMb: number };
-}
-
-/** Worst event-loop stall (a 5 ms interval's largest overshoot, and perf_hooks' histogram) and peak memory. */
-function probe(): Probe {
+/** Worst event-loop stall (a 5 ms interval's largest overshoot, and perf_hooks' histogram): what a health check would wait. */
+function probe() {
 	const histogram = monitorEventLoopDelay({ resolution: 10 });
 	histogram.enable();
 	let last = performance.now();
 	let worst = 0;
 	let peakRss = 0;
-	let peakHeap = 0;
 	const timer = setInterval(() => {
 		const now = performance.now();
 		worst = Math.max(worst, now - last - 5);
 		last = now;
-		const memory = process.memoryUsage();
-		peakRss = Math.max(peakRss, memory.rss);
-		peakHeap = Math.max(peakHeap, memory.heapUsed);
+		peakRss = Math.max(peakRss, process.memoryUsage().rss);
 	}, 5);
+	const cpu = process.cpuUsage();
 	return {
 		stop() {
 			clearInterval(timer);
 			histogram.disable();
-			return {
-				worstStallMs: Math.max(worst, histogram.max / 1e6 - 10),
-				p99DelayMs: histogram.percentile(99) / 1e6,
-				peakRssMb: peakRss / 1024 / 1024,
-				peakHeapMb: peakHeap / 1024 / 1024,
-			};
+			const used = process.cpuUsage(cpu);
+			return { worstStallMs: Math.max(worst, histogram.max / 1e6 - 10), peakRssMb: peakRss / 1024 / 1024, cpuMs: (used.user + used.system) / 1000 };
 		},
 	};
 }
 
-function reset(emulator: GraphEmulator) {
-	emulator.limiter.reset();
-	emulator.clearRequests();
-	emulator.state.acceptedMessages.length = 0;
-	emulator.peakInFlight = 0;
-}
-
 const recipient = (index: number) => `1555${String(1_000_000 + index).padStart(7, '0')}`;
 
-function report(label: string, emulator: GraphEmulator, seconds: number, failed: number, figures: ReturnType<Probe['stop']>) {
-	const accepted = emulator.state.acceptedMessages;
-	const messageCalls = emulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
-	const rejected = messageCalls.filter((request) => request.status !== 200);
-	const throttled = rejected.filter((request) => (request.responseBody as { error?: { code?: number } })?.error?.code === 130429).length;
-	const duplicates = accepted.length - new Set(accepted.map((message) => message.to)).size;
-	const first = Math.min(...accepted.map((message) => message.at));
-	const lastAt = Math.max(...accepted.map((message) => message.at));
-	const sendingRate = accepted.length > 1 ? (accepted.length - 1) / ((lastAt - first) / 1000) : 0;
-	const rate = accepted.length / seconds;
-	console.log(`${label}`);
-	console.log(`  achieved: ${rate.toFixed(1)} msg/s over the whole run (${(rate / CAP * 100).toFixed(1)}% of the ${CAP}/s cap); ${sendingRate.toFixed(1)} msg/s first-to-last accepted (${(sendingRate / CAP * 100).toFixed(1)}%)`);
-	console.log(`  accepted ${accepted.length}/${N}, failed ${failed}, rejected answers ${rejected.length} (130429: ${throttled}), retries ${label.startsWith('node') ? rejected.length : 0}, duplicates ${duplicates}`);
-	console.log(`  wall ${seconds.toFixed(1)} s, peak in-flight ${emulator.peakInFlight}, worst event-loop stall ${figures.worstStallMs.toFixed(0)} ms (p99 delay ${figures.p99DelayMs.toFixed(1)} ms), peak RSS ${figures.peakRssMb.toFixed(0)} MB, peak heap ${figures.peakHeapMb.toFixed(0)} MB`);
-}
-
-async function main() {
-	const emulator = await startEmulator({ latencyMs: [50, 150], rateLimits: { messagesPerSecond: CAP } });
-	const credentials = { accessToken: emulator.ids.accessToken, appSecret: emulator.ids.appSecret, graphApiVersion: 'v23.0', baseUrl: emulator.url };
-	const items = Array.from({ length: N }, (_, index) => ({ json: { phone: `+${recipient(index)}`, n: index } }));
-	console.log(`bench: ${N} text messages, emulator cap ${CAP} msg/s, latency 50–150 ms, node "Messages per Second" ${CAP}`);
-
-	// Warm up n8n-core and the spec validator outside the measurement (one message, then reset).
-	await runNode({ parameters: { resource: 'message', operation: 'send', phoneNumberId: { __rl: true, mode: 'id', value: emulator.ids.phoneNumberId }, to: '+15550000000', messageType: 'text', textBody: 'warm-up' }, credentials });
-	reset(emulator);
-
-	let watch = probe();
-	let started = performance.now();
-	const run = await runNode({
+function sendRun(emulator: EmulatorProcess, cap: number, from: number, count: number): Promise<NodeRun> {
+	const items = Array.from({ length: count }, (_, index) => ({ json: { phone: `+${recipient(from + index)}`, n: from + index } }));
+	return runNode({
 		parameters: {
 			resource: 'message',
 			operation: 'send',
 			phoneNumberId: { __rl: true, mode: 'id', value: emulator.ids.phoneNumberId },
 			to: '={{ $json.phone }}',
 			messageType: 'text',
-			textBody: '={{ "Your order " + $json.n + " has shipped." }}',
-			messagesPerSecond: CAP,
+			// The form n8n writes when a field is dragged into the text.
+			textBody: '=Your order {{ $json.n }} has shipped.',
+			messagesPerSecond: cap,
 			rateLimitHandling: { maxRetries: 10, maxWaitSeconds: 120 },
 		},
-		credentials,
+		credentials: { accessToken: emulator.ids.accessToken, appSecret: emulator.ids.appSecret, graphApiVersion: 'v23.0', baseUrl: emulator.url },
 		items,
 		continueOnFail: true,
 	});
-	let seconds = (performance.now() - started) / 1000;
-	const nodeFailed = run.error ? N : run.items.filter((item) => item.json.error).length;
-	report('node (paced stream, this package)', emulator, seconds, nodeFailed, watch.stop());
+}
 
-	reset(emulator);
-	watch = probe();
-	started = performance.now();
+const failedIn = (run: NodeRun, count: number) => (run.error ? count : run.items.filter((item) => item.json.error).length);
+
+async function nodeCase(label: string, cap: number, executions: number, perExecution: number) {
+	const emulator = await startEmulatorProcess({ cap, latencyMs: LATENCY });
+	await sendRun(emulator, cap, 9_000_000, 1); // warm up n8n-core and the emulator's validator
+	await emulator.reset();
+	const messages = executions * perExecution;
+	const watch = probe();
+	const startedAt = Date.now();
+	const runs = await Promise.all(Array.from({ length: executions }, (_, e) => sendRun(emulator, cap, e * perExecution, perExecution)));
+	const local = watch.stop();
+	const figures = await emulator.figures();
+	await emulator.stop();
+	const failed = runs.reduce((sum, run) => sum + failedIn(run, perExecution), 0);
+	const reasons = new Map<string, number>();
+	for (const run of runs) for (const item of run.items) if (item.json.error) reasons.set(String(item.json.error), (reasons.get(String(item.json.error)) ?? 0) + 1);
+	if (run0Error(runs)) reasons.set(run0Error(runs)!, 1);
+	const wholeSeconds = (figures.lastAcceptedAt - startedAt) / 1000;
+	const sendingSeconds = (figures.lastAcceptedAt - figures.firstAcceptedAt) / 1000;
+	const result = {
+		case: label,
+		cap,
+		executions,
+		messages,
+		wholeRunRatio: round(figures.accepted / (cap * wholeSeconds)),
+		sendingRatio: round((figures.accepted - 1) / (cap * sendingSeconds)),
+		capTimeRatio: round(wholeSeconds / (messages / cap)),
+		failed,
+		duplicates: figures.duplicates,
+		throttled: figures.throttled,
+		throttledPerMessage: round(figures.throttled / messages, 4),
+		firstSendMs: figures.firstRequestAt - startedAt,
+		cpuMsPerMessage: round(local.cpuMs / messages, 3),
+		worstReadinessMs: Math.round(local.worstStallMs),
+		peakInFlight: figures.peakInFlight,
+		peakRssMb: Math.round(local.peakRssMb),
+		wallSeconds: round((Date.now() - startedAt) / 1000, 1),
+	};
+	console.log(`${label}: ${executions} × ${perExecution} at cap ${cap}/s`);
+	console.log(`  accepted ${figures.accepted}/${messages}, failed ${failed}, duplicates ${figures.duplicates}, 130429 answers ${figures.throttled} (${(result.throttledPerMessage * 100).toFixed(2)}% of messages)`);
+	console.log(`  whole run ${(result.wholeRunRatio * 100).toFixed(1)}% of the cap (execution start → last accepted, ${wholeSeconds.toFixed(1)} s = ${result.capTimeRatio}× what the cap allows); while sending ${(result.sendingRatio * 100).toFixed(1)}%`);
+	console.log(`  first request ${result.firstSendMs} ms after the start; node process CPU ${result.cpuMsPerMessage} ms/message (n8n-core included, emulator excluded); worst event-loop stall ${result.worstReadinessMs} ms; peak in-flight ${figures.peakInFlight}; peak RSS ${result.peakRssMb} MB`);
+	if (reasons.size) console.log(`  failures: ${[...reasons].map(([reason, count]) => `${count} × ${reason}`).join('; ')}`);
+	console.log(`BENCH ${JSON.stringify(result)}`);
+}
+
+const run0Error = (runs: NodeRun[]) => runs.find((run) => run.error)?.error?.message;
+
+async function fanOutCase(cap: number, count: number) {
+	const emulator = await startEmulatorProcess({ cap, latencyMs: LATENCY });
+	const watch = probe();
+	const startedAt = Date.now();
 	const answers = await Promise.all(
-		items.map((item) =>
+		Array.from({ length: count }, (_, index) =>
 			axios
 				.post(
 					`${emulator.url}/v23.0/${emulator.ids.phoneNumberId}/messages`,
-					{ messaging_product: 'whatsapp', recipient_type: 'individual', to: recipient(item.json.n), type: 'text', text: { body: `Your order ${item.json.n} has shipped.`, preview_url: false } },
+					{ messaging_product: 'whatsapp', recipient_type: 'individual', to: recipient(index), type: 'text', text: { body: `Your order ${index} has shipped.`, preview_url: false } },
 					{ headers: { authorization: `Bearer ${emulator.ids.accessToken}` }, validateStatus: () => true },
 				)
 				.then((response) => response.status)
 				.catch(() => 0),
 		),
 	);
-	seconds = (performance.now() - started) / 1000;
-	report('plain fan-out (axios, all at once, like declarative routing)', emulator, seconds, answers.filter((status) => status !== 200).length, watch.stop());
+	const local = watch.stop();
+	const figures = await emulator.figures();
 	await emulator.stop();
+	const result = {
+		case: 'plain fan-out (all at once, like declarative routing)',
+		cap,
+		executions: 1,
+		messages: count,
+		failed: answers.filter((status) => status !== 200).length,
+		duplicates: figures.duplicates,
+		throttled: figures.throttled,
+		throttledPerMessage: round(figures.throttled / count, 4),
+		worstReadinessMs: Math.round(local.worstStallMs),
+		wallSeconds: round((Date.now() - startedAt) / 1000, 1),
+	};
+	console.log(`${result.case}: ${count} at cap ${cap}/s`);
+	console.log(`  accepted ${figures.accepted}/${count}, failed ${result.failed}, 130429 answers ${figures.throttled}`);
+	console.log(`BENCH ${JSON.stringify(result)}`);
+}
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function main() {
+	console.log(`bench: emulator in its own process, latency ${LATENCY.join('–')} ms; node "Messages per Second" = the cap`);
+	const only = process.env.BENCH_CASES?.split(',');
+	const want = (name: string) => !only || only.includes(name);
+	if (want('cap80')) await nodeCase('1 execution, cap 80', 80, 1, MESSAGES);
+	if (want('cap1000')) await nodeCase('1 execution, cap 1,000 (top tier)', 1000, 1, MESSAGES);
+	if (want('concurrent')) await nodeCase('3 concurrent executions, one number, cap 80', 80, 3, CONCURRENT_MESSAGES);
+	if (want('fanout')) await fanOutCase(80, FANOUT);
 }
 
 main().catch((error) => {

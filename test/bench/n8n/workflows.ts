@@ -44,8 +44,8 @@ function sendWorkflow(name: string, count: number, offset: number, sender: Node)
 }
 
 /** Manual Trigger → Code (N items) → this package's node, paced at `messagesPerSecond`. */
-export function ourSendWorkflow(count: number, phoneNumberId: string, credential: CredentialRef, messagesPerSecond: number) {
-	return sendWorkflow('Bench: send with this package', count, 0, node('Send', OUR_NODE, 1, [0, 0], {
+export function ourSendWorkflow(count: number, phoneNumberId: string, credential: CredentialRef, messagesPerSecond: number, offset = 0) {
+	return sendWorkflow('Bench: send with this package', count, offset, node('Send', OUR_NODE, 1, [0, 0], {
 		resource: 'message',
 		operation: 'send',
 		phoneNumberId: { __rl: true, mode: 'id', value: phoneNumberId },

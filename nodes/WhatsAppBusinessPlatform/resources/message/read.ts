@@ -4,6 +4,7 @@ import { graphRequest } from '../../shared/transport';
 import { asText, fail, optionalText } from '../../shared/validation';
 import { readBinaryFile } from '../media/custom';
 import { MAX_CALLBACK_DATA } from './options';
+import { readParameter } from './parameterReads';
 import { recipientOf, type Recipient } from './recipient';
 import type { BuiltContent, MediaSource, ParameterReader, PendingUpload } from './types/common';
 import { buildSendContent } from './types';
@@ -19,14 +20,14 @@ export interface PreparedRequest {
 }
 
 function phoneNumberIdOf(context: IExecuteFunctions, itemIndex: number): string {
-	const id = asText('Phone Number', context.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true })).trim();
+	const id = asText('Phone Number', readParameter(context, 'phoneNumberId', itemIndex, '', { extractValue: true })).trim();
 	if (!/^\d{5,25}$/.test(id)) fail('Phone Number', `"${id}" is not a phone number ID (pick one from the list, or give the number's ID, not the number itself)`);
 	return id;
 }
 
 /** Node parameters of item `itemIndex`, as the message types read them. */
 function readerFor(context: IExecuteFunctions, itemIndex: number): ParameterReader {
-	const get = <T = unknown>(name: string, fallback?: unknown, options?: { extractValue?: boolean }) => context.getNodeParameter(name, itemIndex, fallback, options) as T;
+	const get = <T = unknown>(name: string, fallback?: unknown, options?: { extractValue?: boolean }) => readParameter(context, name, itemIndex, fallback, options) as T;
 	const binaryFile = async (property: string): Promise<MediaSource['file']> => {
 		const file = await readBinaryFile(context, itemIndex, property);
 		// Only the facts travel on; the bytes are read again at upload time, so memory stays flat.
@@ -60,7 +61,7 @@ export function envelope(recipient: Recipient, built: BuiltContent, options: IDa
 const categoriesByRun = new WeakMap<object, Map<string, Promise<string | undefined>>>();
 
 async function templateCategory(context: IExecuteFunctions, itemIndex: number, name: string, language: string): Promise<string | undefined> {
-	const wabaId = asText('WhatsApp Business Account', context.getNodeParameter('wabaId', itemIndex, '', { extractValue: true })).trim();
+	const wabaId = asText('WhatsApp Business Account', readParameter(context, 'wabaId', itemIndex, '', { extractValue: true })).trim();
 	if (!/^\d{5,25}$/.test(wabaId)) return undefined;
 	let categories = categoriesByRun.get(context);
 	if (!categories) categoriesByRun.set(context, (categories = new Map()));

@@ -3,7 +3,7 @@ import { Pacer } from './pacer';
 /** Guess for the answer time before the first answer is measured. */
 const ASSUMED_LATENCY_MS = 250;
 /** Upper bound on requests one execution keeps open (sockets and memory), whatever the latency. */
-const MAX_IN_FLIGHT = 1500;
+const MAX_IN_FLIGHT = 400;
 
 interface Shared {
 	pacer: Pacer;

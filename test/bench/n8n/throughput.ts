@@ -1,0 +1,84 @@
+/**
+ * bench:n8n's throughput cases for this package's node, in the same real n8n: 1 execution × BENCH_N8N_MESSAGES
+ * (10,000) at cap 80 and at cap 1,000, and 3 concurrent executions × 1,000 from one number at cap 80. Each case prints
+ * its figures and a `BENCH {json}` line. n8n's CPU is read from /proc for its process (Linux).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+import type { GraphEmulator } from '../../emulator/server';
+import { probeReadiness, resetEmulator } from './measure';
+import { ourSendWorkflow, type CredentialRef } from './workflows';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type N8n = any;
+
+/** CPU milliseconds used so far by process `pid` (user + system), from /proc; undefined elsewhere. */
+function cpuMsOf(pid: number): number | undefined {
+	const file = `/proc/${pid}/stat`;
+	if (!existsSync(file)) return undefined;
+	const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export async function throughputCase(
+	n8n: N8n,
+	emulator: GraphEmulator,
+	credential: CredentialRef,
+	waitForExecution: (n8n: N8n, id: string) => Promise<Record<string, any>>,
+	spec: { label: string; cap: number; executions: number; perExecution: number },
+): Promise<void> {
+	const { cap, executions, perExecution } = spec;
+	const messages = executions * perExecution;
+	const workflows = [];
+	for (let e = 0; e < executions; e++) workflows.push(await n8n.createWorkflow(ourSendWorkflow(perExecution, emulator.ids.phoneNumberId, credential, cap, 2_000_000 + e * perExecution)));
+	resetEmulator(emulator);
+	emulator.limiter.config.messagesPerSecond = cap;
+	const pid = n8n.process.pid as number;
+	const cpuBefore = cpuMsOf(pid);
+	const probe = probeReadiness(n8n.baseUrl);
+	const executionIds: string[] = await Promise.all(workflows.map((wf) => n8n.runManual(wf.id, 'Start')));
+	const finished = await Promise.all(executionIds.map((id) => waitForExecution(n8n, id)));
+	const responsiveness = await probe.stop();
+	const cpuAfter = cpuMsOf(pid);
+
+	const accepted = emulator.state.acceptedMessages;
+	const unique = new Set(accepted.map((message) => `${message.to}|${JSON.stringify(message.body.text ?? null)}`)).size;
+	const sends = emulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
+	const throttled = sends.filter((request) => (request.responseBody as { error?: { code?: number } })?.error?.code === 130429).length;
+	const startedAt = Math.min(...finished.map((execution) => Date.parse(String(execution.startedAt))));
+	const firstRequestAt = Math.min(...sends.map((request) => request.at));
+	const firstAt = Math.min(...accepted.map((message) => message.at));
+	const lastAt = Math.max(...accepted.map((message) => message.at));
+	const errorItems = finished.reduce((sum, execution) => {
+		const items = (execution.data?.resultData?.runData?.Send?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
+		return sum + items.filter((item) => item.json.error !== undefined).length;
+	}, 0);
+	const wholeSeconds = (lastAt - startedAt) / 1000;
+	const result = {
+		case: spec.label,
+		cap,
+		executions,
+		messages,
+		wholeRunRatio: round(unique / (cap * wholeSeconds)),
+		sendingRatio: round((unique - 1) / (cap * ((lastAt - firstAt) / 1000))),
+		capTimeRatio: round(wholeSeconds / (messages / cap)),
+		failed: messages - unique,
+		errorItems,
+		failedExecutions: finished.filter((execution) => execution.status !== 'success').length,
+		duplicates: accepted.length - unique,
+		throttled,
+		throttledPerMessage: round(throttled / messages, 4),
+		firstSendMs: firstRequestAt - startedAt,
+		cpuMsPerMessage: cpuBefore !== undefined && cpuAfter !== undefined ? round((cpuAfter - cpuBefore) / messages, 3) : null,
+		worstReadinessMs: Math.round(responsiveness.worstMs),
+		readinessFailures: responsiveness.failures,
+		peakInFlight: emulator.peakInFlight,
+	};
+	console.log(`${spec.label}: ${executions} × ${perExecution} at cap ${cap}/s (real n8n)`);
+	console.log(`  accepted ${unique}/${messages} once, failed ${result.failed}, duplicates ${result.duplicates}, failed executions ${result.failedExecutions}, 130429 answers ${throttled} (${(result.throttledPerMessage * 100).toFixed(2)}%)`);
+	console.log(`  whole run ${(result.wholeRunRatio * 100).toFixed(1)}% of the cap (execution start → last accepted ${wholeSeconds.toFixed(1)} s = ${result.capTimeRatio}× what the cap allows); while sending ${(result.sendingRatio * 100).toFixed(1)}%`);
+	console.log(`  first request ${result.firstSendMs} ms after the execution started; n8n CPU ${result.cpuMsPerMessage} ms/message (all of n8n); worst /healthz/readiness ${result.worstReadinessMs} ms (${responsiveness.failures} failed polls); peak in-flight ${result.peakInFlight}`);
+	console.log(`BENCH ${JSON.stringify(result)}`);
+}
