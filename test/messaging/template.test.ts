@@ -125,3 +125,24 @@ describe('template create: the Request Contact Info button', () => {
 		expect(env.emulator.calls('POST')).toHaveLength(0);
 	});
 });
+
+describe('template create: text fields refuse objects and lists (issue 11)', () => {
+	it('a body text whose expression gives an object is refused naming the field, nothing sent', async () => {
+		const { error } = await runNode({
+			parameters: {
+				resource: 'template',
+				operation: 'create',
+				wabaId: { __rl: true, mode: 'id', value: env.emulator.ids.wabaId },
+				name: 'object_body',
+				category: 'UTILITY',
+				language: 'en_US',
+				componentsSource: 'fields',
+				headerFormat: 'NONE',
+				bodyText: { text: 'Hello' },
+			},
+			credentials: env.credentials,
+		});
+		expect(error?.message).toMatch(/^Body Text: must be text, but its expression gave an object/);
+		expect(env.emulator.calls('POST')).toHaveLength(0);
+	});
+});

@@ -55,6 +55,11 @@ export function asText(field: string, value: unknown): string {
 	return String(value);
 }
 
+/** A node parameter that must be text (see asText); throws InputError, so call it inside `validated`. */
+export function textParameter(context: IExecuteSingleFunctions, name: string, field: string, fallback = ''): string {
+	return asText(field, context.getNodeParameter(name, fallback));
+}
+
 function preview(value: unknown): string {
 	const json = JSON.stringify(value) ?? '';
 	return json.length > 60 ? `${json.slice(0, 57)}…` : json;

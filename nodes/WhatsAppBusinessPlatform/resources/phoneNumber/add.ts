@@ -1,19 +1,20 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { checkMaxLength, checkPattern, InputError, validated } from '../../shared/validation';
+import { checkMaxLength, checkPattern, InputError, textParameter, validated } from '../../shared/validation';
 import { show } from './fields';
 
 /** Country code and number as digits only; the display name as Meta limits it. */
 export async function buildAddPhoneNumberBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const cc = String(this.getNodeParameter('countryCode', '') ?? '').replace(/^\+/, '').trim();
-	const phoneNumber = String(this.getNodeParameter('phoneNumber', '') ?? '').replace(/[\s().-]/g, '');
-	const verifiedName = String(this.getNodeParameter('verifiedName', '') ?? '').trim();
-	validated(this, () => {
+	const { cc, phoneNumber, verifiedName } = validated(this, () => {
+		const cc = textParameter(this, 'countryCode', 'Country Code').replace(/^\+/, '').trim();
+		const phoneNumber = textParameter(this, 'phoneNumber', 'Phone Number').replace(/[\s().-]/g, '');
+		const verifiedName = textParameter(this, 'verifiedName', 'Display Name').trim();
 		checkPattern('Country Code', cc, /^[0-9]{1,3}$/, `must be 1 to 3 digits, such as 1 or 44, got "${cc}"`);
 		checkPattern('Phone Number', phoneNumber, /^[0-9]{4,14}$/, `must be the number without the country code, 4 to 14 digits, got "${phoneNumber}"`);
 		if (verifiedName.length < 2) throw new InputError('Display Name', 'must have at least 2 characters');
 		checkMaxLength('Display Name', verifiedName, 75);
+		return { cc, phoneNumber, verifiedName };
 	});
 	requestOptions.body = { cc, phone_number: phoneNumber, verified_name: verifiedName };
 	return requestOptions;

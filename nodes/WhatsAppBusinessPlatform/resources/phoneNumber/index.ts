@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { checkPattern, checkSixDigits, validated } from '../../shared/validation';
+import { checkPattern, checkSixDigits, textParameter, validated } from '../../shared/validation';
 import { parameterValue, withIds } from '../../shared/output';
 import { addPhoneNumber, buildAddPhoneNumberBody } from './add';
 import { deregisterPhoneNumber } from './deregister';
@@ -19,8 +19,10 @@ const withPhoneId = withIds({ phoneNumberId: 'phoneNumberId' });
 const username = usernameOperations(phoneUrl, [withPhoneId]);
 
 async function checkRequestCode(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const language = String(this.getNodeParameter('language', 'en_US') ?? '');
-	validated(this, () => checkPattern('Language', language, /^[a-z]{2}_[A-Z]{2}$/, `must look like en_US or pt_BR, got "${language}"`));
+	validated(this, () => {
+		const language = textParameter(this, 'language', 'Language', 'en_US');
+		checkPattern('Language', language, /^[a-z]{2}_[A-Z]{2}$/, `must look like en_US or pt_BR, got "${language}"`);
+	});
 	return requestOptions;
 }
 
@@ -30,16 +32,21 @@ async function checkVerifyCode(this: IExecuteSingleFunctions, requestOptions: IH
 }
 
 async function buildRegisterBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const pin = String(this.getNodeParameter('pin', '') ?? '').trim();
-	const region = String(this.getNodeParameter('dataLocalizationRegion', '') ?? '');
-	validated(this, () => checkSixDigits('PIN', pin));
+	const { pin, region } = validated(this, () => {
+		const pin = textParameter(this, 'pin', 'PIN').trim();
+		checkSixDigits('PIN', pin);
+		return { pin, region: textParameter(this, 'dataLocalizationRegion', 'Data Localization Region') };
+	});
 	requestOptions.body = { messaging_product: 'whatsapp', pin, ...(region ? { data_localization_region: region } : {}) };
 	return requestOptions;
 }
 
 async function buildPinBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const pin = String(this.getNodeParameter('pin', '') ?? '').trim();
-	validated(this, () => checkSixDigits('PIN', pin));
+	const pin = validated(this, () => {
+		const text = textParameter(this, 'pin', 'PIN').trim();
+		checkSixDigits('PIN', text);
+		return text;
+	});
 	requestOptions.body = { pin };
 	return requestOptions;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputError, parseJsonParameter } from '../../shared/validation';
+import { InputError, parseJsonParameter, textParameter } from '../../shared/validation';
 import { templateVariables } from './checks';
 
 /**
@@ -304,23 +304,23 @@ export function componentsFromParameters(context: IExecuteSingleFunctions, categ
 
 	const components: IDataObject[] = [];
 	const isAuthentication = category === 'AUTHENTICATION';
-	const bodyText = String(context.getNodeParameter('bodyText', '') ?? '');
+	const bodyText = textParameter(context, 'bodyText', 'Body Text');
 	const examples = ((context.getNodeParameter('variableExamples', {}) as IDataObject).example ?? []) as Array<{ variable?: string; value?: string }>;
 	const exampleOf = (variable: string) =>
 		examples.find((entry) => String(entry.variable ?? '').replace(/[{}\s]/g, '') === variable)?.value;
 
 	const headerFormat = context.getNodeParameter('headerFormat', 'NONE') as string;
 	if (headerFormat === 'TEXT') {
-		const text = String(context.getNodeParameter('headerText', '') ?? '');
+		const text = textParameter(context, 'headerText', 'Header Text');
 		const header: IDataObject = { type: 'HEADER', format: 'TEXT', text };
 		const [variable] = templateVariables(text);
-		const sample = String(context.getNodeParameter('headerExample', '') ?? '');
+		const sample = textParameter(context, 'headerExample', 'Header Variable Example');
 		if (variable !== undefined && sample) {
 			header.example = /^[0-9]+$/.test(variable) ? { header_text: [sample] } : { header_text_named_params: [{ param_name: variable, example: sample }] };
 		}
 		components.push(header);
 	} else if (['IMAGE', 'VIDEO', 'DOCUMENT'].includes(headerFormat)) {
-		const handle = String(context.getNodeParameter('headerHandle', '') ?? '');
+		const handle = textParameter(context, 'headerHandle', 'Header Media Handle');
 		components.push({ type: 'HEADER', format: headerFormat, ...(handle ? { example: { header_handle: [handle] } } : {}) });
 	} else if (headerFormat === 'LOCATION') {
 		components.push({ type: 'HEADER', format: 'LOCATION' });
@@ -346,7 +346,7 @@ export function componentsFromParameters(context: IExecuteSingleFunctions, categ
 			}
 		}
 		components.push(body);
-		const footerText = String(context.getNodeParameter('footerText', '') ?? '');
+		const footerText = textParameter(context, 'footerText', 'Footer Text');
 		if (footerText) components.push({ type: 'FOOTER', text: footerText });
 	}
 

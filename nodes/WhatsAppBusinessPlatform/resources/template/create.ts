@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { wabaLocator } from '../../shared/locatorFields';
-import { validated } from '../../shared/validation';
+import { textParameter, validated } from '../../shared/validation';
 import { checkTemplate } from './checks';
 import { componentFields, componentsFromParameters } from './components';
 
@@ -15,11 +15,11 @@ export const TEMPLATE_CATEGORY_OPTIONS = [
 
 /** Builds the create body from the UI fields or JSON, and checks Meta's limits before sending. */
 export async function buildCreateTemplateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const name = String(this.getNodeParameter('name', '') ?? '').trim();
 	const category = this.getNodeParameter('category', 'UTILITY') as string;
-	const language = String(this.getNodeParameter('language', 'en_US') ?? '').trim();
 	const options = this.getNodeParameter('createOptions', {}) as IDataObject;
 	const body = validated(this, () => {
+		const name = textParameter(this, 'name', 'Name').trim();
+		const language = textParameter(this, 'language', 'Language', 'en_US').trim();
 		const components = componentsFromParameters(this, category);
 		const format = checkTemplate({ name, category, language, components, parameterFormat: options.parameterFormat as string | undefined });
 		const result: IDataObject = { name, language, category, components };
