@@ -156,7 +156,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 	}
 }
 
-module.exports = { ensureRuntime, runtimePaths: paths, NODE_VERSION, N8N_VERSION };
+module.exports = { ensureRuntime, cleanEnv, runtimePaths: paths, NODE_VERSION, N8N_VERSION };
 
 if (require.main === module) {
 	ensureRuntime()
