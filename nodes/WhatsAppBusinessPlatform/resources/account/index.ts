@@ -21,14 +21,14 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a WhatsApp Business Account',
+				action: 'Get an account',
 				description: 'Read the details of a WhatsApp Business Account',
 				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}' } },
 			},
 			{
 				name: 'Get Analytics',
 				value: 'getAnalytics',
-				action: 'Get analytics of a WhatsApp Business Account',
+				action: 'Get analytics of an account',
 				description: 'Report messages, conversations, pricing or template performance over a period',
 				routing: {
 					request: {
@@ -42,7 +42,7 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many WhatsApp Business Accounts',
+				action: 'Get many accounts',
 				description: 'List the WhatsApp Business Accounts of a business',
 				routing: {
 					request: {
@@ -54,14 +54,14 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Get Subscribed Apps',
 				value: 'getSubscribedApps',
-				action: 'Get the apps subscribed to a WhatsApp Business Account',
+				action: 'Get the apps subscribed to an account',
 				description: 'List the apps that receive this account\'s webhooks',
 				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}/subscribed_apps' } },
 			},
 			{
 				name: 'Subscribe App',
 				value: 'subscribeApp',
-				action: 'Subscribe the app to a WhatsApp Business Account',
+				action: 'Subscribe the app to an account',
 				description: 'Make your app receive this account\'s webhooks, optionally at its own callback URL',
 				routing: {
 					request: { method: 'POST', url: '=/{{$parameter.wabaId}}/subscribed_apps' },
@@ -79,7 +79,7 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Unsubscribe App',
 				value: 'unsubscribeApp',
-				action: 'Unsubscribe the app from a WhatsApp Business Account',
+				action: 'Unsubscribe the app from an account',
 				description: 'Stop your app receiving this account\'s webhooks',
 				routing: {
 					request: { method: 'DELETE', url: '=/{{$parameter.wabaId}}/subscribed_apps' },
@@ -89,7 +89,7 @@ export const accountDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a WhatsApp Business Account',
+				action: 'Update an account',
 				description: 'Change the name, time zone or insights setting of an account',
 				routing: {
 					request: { method: 'POST', url: '=/{{$parameter.wabaId}}' },

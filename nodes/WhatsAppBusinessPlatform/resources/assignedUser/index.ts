@@ -17,7 +17,7 @@ export const assignedUserDescription: INodeProperties[] = [
 			{
 				name: 'Add',
 				value: 'add',
-				action: 'Add a user to a WhatsApp Business Account',
+				action: 'Add a user to an account',
 				description: 'Give a business or system user access to an account, with the chosen tasks',
 				routing: {
 					request: { method: 'POST', url: '=/{{$parameter.wabaId}}/assigned_users' },
@@ -30,14 +30,14 @@ export const assignedUserDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many users of a WhatsApp Business Account',
+				action: 'Get many users of an account',
 				description: 'List the people and system users with access to an account, and their tasks',
 				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}/assigned_users' } },
 			},
 			{
 				name: 'Remove',
 				value: 'remove',
-				action: 'Remove a user from a WhatsApp Business Account',
+				action: 'Remove a user from an account',
 				description: 'Take a user\'s access to an account away',
 				routing: {
 					request: { method: 'DELETE', url: '=/{{$parameter.wabaId}}/assigned_users' },
