@@ -42,7 +42,7 @@ export const mediaDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '1037543291543636',
-		description: 'The ID from an upload, or from a received message (image.id, document.id, …)',
+		description: 'The ID from an upload, or the media ID in a received message (the ID of its image, document, audio, video or sticker)',
 		displayOptions: { show: withMediaId },
 	},
 	{
