@@ -10,7 +10,7 @@ export const getBusinessProfile: INodeProperties[] = [
 		displayName: 'Fields',
 		name: 'profileFields',
 		type: 'multiOptions',
-		default: PROFILE_FIELDS,
+		default: [...PROFILE_FIELDS],
 		description: 'Which parts of the profile to read',
 		displayOptions: { show: show('getBusinessProfile') },
 		options: PROFILE_FIELDS.map((field) => ({
