@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** "Return All" + "Limit" for a list operation; the transport follows the cursors. */
-export function listFields(resource: string, operation: string, noun: string): INodeProperties[] {
+export function listFields(resource: string, operation: string): INodeProperties[] {
 	const show = { resource: [resource], operation: [operation] };
 	return [
 		{
@@ -18,7 +18,7 @@ export function listFields(resource: string, operation: string, noun: string): I
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 50,
-			description: `Max number of ${noun} to return`,
+			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 			routing: { send: { type: 'query', property: 'limit' } },
 		},

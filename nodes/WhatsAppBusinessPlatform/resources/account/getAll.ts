@@ -19,7 +19,7 @@ export const getAllAccounts: INodeProperties[] = [
 		],
 		displayOptions: { show },
 	},
-	...listFields('account', 'getAll', 'accounts'),
+	...listFields('account', 'getAll'),
 	{
 		displayName: 'Fields',
 		name: 'fields',

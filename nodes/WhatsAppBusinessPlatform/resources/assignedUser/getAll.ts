@@ -11,5 +11,5 @@ export const getAllAssignedUsers: INodeProperties[] = [
 		...businessIdField(show, 'The ID of the Meta business that owns the account (Meta requires it for this list)'),
 		routing: { send: { type: 'query', property: 'business' } },
 	},
-	...listFields('assignedUser', 'getAll', 'users'),
+	...listFields('assignedUser', 'getAll'),
 ];

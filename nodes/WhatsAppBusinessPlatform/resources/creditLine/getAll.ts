@@ -6,7 +6,7 @@ import { show } from './fields';
 
 export const getAllCreditLines: INodeProperties[] = [
 	businessIdField(show('getAll'), 'The ID of your (solution partner\'s) Meta business'),
-	...listFields('creditLine', 'getAll', 'credit lines'),
+	...listFields('creditLine', 'getAll'),
 	{
 		displayName: 'Fields',
 		name: 'creditLineFields',

@@ -14,6 +14,6 @@ export const getAllocations: INodeProperties[] = [
 		displayOptions: { show: show('getAllocations') },
 		routing: { send: { type: 'query', property: 'receiving_business_id', value: '={{ $value || undefined }}' } },
 	},
-	...listFields('creditLine', 'getAllocations', 'allocations'),
+	...listFields('creditLine', 'getAllocations'),
 	allocationFieldsParameter('getAllocations'),
 ];

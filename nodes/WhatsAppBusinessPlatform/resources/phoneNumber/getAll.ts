@@ -6,6 +6,6 @@ import { phoneFieldsParameter, show } from './fields';
 
 export const getAllPhoneNumbers: INodeProperties[] = [
 	wabaLocator(show('getAll'), 'The WhatsApp Business Account whose phone numbers to list'),
-	...listFields('phoneNumber', 'getAll', 'phone numbers'),
+	...listFields('phoneNumber', 'getAll'),
 	phoneFieldsParameter('getAll'),
 ];

@@ -12,7 +12,7 @@ const titleCase = (value: string) => value.charAt(0) + value.slice(1).toLowerCas
 
 export const getAllTemplates: INodeProperties[] = [
 	wabaLocator(show, 'The WhatsApp Business Account whose templates to list'),
-	...listFields('template', 'getAll', 'templates'),
+	...listFields('template', 'getAll'),
 	{
 		displayName: 'Filters',
 		name: 'templateFilters',
