@@ -18,11 +18,11 @@ export function frameFields(show: Record<string, string[]>): INodeProperties[] {
 			type: 'options',
 			default: 'none',
 			options: [
+				{ name: 'Document', value: 'document' },
+				{ name: 'Image', value: 'image' },
 				{ name: 'None', value: 'none' },
 				{ name: 'Text', value: 'text' },
-				{ name: 'Image', value: 'image' },
 				{ name: 'Video', value: 'video' },
-				{ name: 'Document', value: 'document' },
 			],
 			displayOptions: { show: forTypes(show, ...WITH_HEADER) },
 		},
