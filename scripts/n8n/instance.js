@@ -2,10 +2,10 @@
 'use strict';
 const fs = require('node:fs');
 const os = require('node:os');
-const net = require('node:net');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const { ensureRuntime } = require('./runtime');
+const { startQueueSupport } = require('./queue');
+const { freePort, waitForReady, launch, stopGroup, killGroup } = require('./process');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-whatsapp-business-platform';
@@ -16,18 +16,6 @@ const STATE_FILE = 'n8n-instance.json';
 const BROWSER_ID = 'n8n-scripts';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.unref();
-		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-	});
-}
 
 function offlineEnv({ port, brokerPort, userFolder }) {
 	return {
@@ -117,51 +105,20 @@ function authCookie(res) {
 	return raw.split(';')[0];
 }
 
-function tail(file, lines = 40) {
-	try {
-		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-	} catch {
-		return '';
-	}
-}
-
-async function waitForReady(baseUrl, child, logFile, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready; ${logFile}:\n${tail(logFile)}`);
-		}
-		try {
-			// Short timeout: something else may hold the port and never answer.
-			const res = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (res.ok) return;
-		} catch {
-			// not listening yet
-		}
-		await sleep(250);
-	}
-	throw new Error(`n8n not ready after ${timeoutMs} ms; ${logFile}:\n${tail(logFile)}`);
-}
-
-function killGroup(child, signal) {
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		// already gone
-	}
-}
-
 /**
  * Starts n8n and returns a client once the owner is logged in and an API key exists.
  * @param {object} [o]
- * @param {number} [o.port] HTTP port (default: a free one)
+ * @param {'regular'|'queue'} [o.mode] regular: one `n8n start` on SQLite; queue: Postgres + Redis (scripts/n8n/services.js),
+ *   main, two workers and a webhook processor (scripts/n8n/queue.js); the client is the same, its `webhookBaseUrl` differs
+ * @param {number} [o.port] HTTP port of the main process (default: a free one)
  * @param {string} [o.userFolder] N8N_USER_FOLDER (default: a new temp folder, removed by stop()); reuse one to keep data across starts
  * @param {string|false} [o.packageDir] folder holding the built package (default: the repo root); false: do not install it
  * @param {object} [o.env] extra environment for n8n, overriding the defaults
  * @param {(msg: string) => void} [o.log]
  * @param {number} [o.readyTimeoutMs]
  */
-async function startN8n({ port, userFolder, packageDir = ROOT, env = {}, log = console.log, readyTimeoutMs = 180000 } = {}) {
+async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT, env = {}, log = console.log, readyTimeoutMs = 180000 } = {}) {
+	if (mode !== 'regular' && mode !== 'queue') throw new Error(`unknown n8n mode "${mode}" (regular or queue)`);
 	const times = {};
 	let t = Date.now();
 	const lap = (name) => {
@@ -181,26 +138,37 @@ async function startN8n({ port, userFolder, packageDir = ROOT, env = {}, log = c
 	const packageInstalled = packageDir ? installPackage(packageDir, userFolder, log) : false;
 
 	const logFile = path.join(userFolder, 'n8n.log');
-	const out = fs.openSync(logFile, 'a');
-	const childEnv = { ...process.env, ...offlineEnv({ port, brokerPort, userFolder }), ...env };
-	// A parent's preloads (ts-node, jest) must not leak into n8n's Node 24.
-	for (const k of ['NODE_OPTIONS', 'NODE_PATH', 'TS_NODE_PROJECT']) if (!(k in env)) delete childEnv[k];
-	const child = spawn(nodeBin, [n8nBin, 'start'], { cwd: userFolder, env: childEnv, detached: true, stdio: ['ignore', out, out] });
-	fs.closeSync(out);
-	// If this process dies first, do not leave n8n running.
-	const onExit = () => killGroup(child, 'SIGKILL');
-	process.on('exit', onExit);
-
 	const baseUrl = `http://127.0.0.1:${port}`;
-	log(`[n8n] starting n8n on ${baseUrl} (pid ${child.pid}, user folder ${userFolder}, log ${logFile})`);
+	const mainEnv = { ...offlineEnv({ port, brokerPort, userFolder }), ...env };
+	let child;
+	let queue; // queue mode: services, workers and the webhook processor (scripts/n8n/queue.js)
+	// If this process dies first, do not leave n8n running.
+	const onExit = () => {
+		if (child) killGroup(child, 'SIGKILL');
+		if (queue) queue.kill();
+	};
+	process.on('exit', onExit);
 	try {
+		if (mode === 'queue') {
+			queue = await startQueueSupport({ nodeBin, n8nBin, userFolder, baseEnv: mainEnv, env, log, readyTimeoutMs });
+			Object.assign(mainEnv, queue.mainEnv);
+			lap('services');
+		}
+		child = launch({ nodeBin, n8nBin, args: ['start'], env: mainEnv, userFolder, logFile });
+		log(`[n8n] starting n8n${mode === 'queue' ? ' main' : ''} on ${baseUrl} (pid ${child.pid}, user folder ${userFolder}, log ${logFile})`);
 		await waitForReady(baseUrl, child, logFile, readyTimeoutMs);
+		lap('boot');
+		if (queue) {
+			// Workers and the webhook processor start once main has migrated the database.
+			await queue.startProcesses();
+			lap('queueProcesses');
+		}
 	} catch (e) {
-		killGroup(child, 'SIGKILL');
+		onExit();
 		process.off('exit', onExit);
+		if (queue) await queue.stop({ keep: true });
 		throw e;
 	}
-	lap('boot');
 
 	const statePath = path.join(userFolder, STATE_FILE);
 	const state = fs.existsSync(statePath) ? JSON.parse(fs.readFileSync(statePath, 'utf8')) : { owner: OWNER };
@@ -208,11 +176,16 @@ async function startN8n({ port, userFolder, packageDir = ROOT, env = {}, log = c
 
 	const restHeaders = () => ({ cookie: n8n.cookie, 'browser-id': BROWSER_ID });
 	const n8n = {
+		mode,
 		baseUrl,
+		/** Base of production webhook URLs (`<base>/<webhookId>/<path>`): main's in regular mode, the webhook processor's in queue mode. */
+		webhookBaseUrl: `${queue ? queue.webhookOrigin : baseUrl}/webhook`,
 		port,
 		brokerPort,
 		userFolder,
 		logFile,
+		/** Every n8n process with its log: `main`, and in queue mode `worker-1`, `worker-2`, `webhook`. */
+		processes: [{ name: 'main', process: child, logFile }, ...(queue ? queue.processes : [])],
 		packageInstalled,
 		process: child,
 		cookie: undefined,
@@ -277,10 +250,27 @@ async function startN8n({ port, userFolder, packageDir = ROOT, env = {}, log = c
 			if (workflowId) q.set('workflowId', workflowId);
 			return (await n8n.api('GET', `/executions?${q}`)).data;
 		},
+		/** The bytes of a binary data id from an execution (`database:…`, `filesystem-v2:…`), as the editor downloads them. */
+		async binaryData(id) {
+			const res = await fetch(`${baseUrl}/rest/binary-data?${new URLSearchParams({ id, action: 'download' })}`, { headers: restHeaders(), signal: AbortSignal.timeout(60000) });
+			if (!res.ok) throw new Error(`GET /rest/binary-data ${id} -> ${res.status}: ${(await res.text()).slice(0, 300)}`);
+			return Buffer.from(await res.arrayBuffer());
+		},
 		/** Names of all registered node types, e.g. `n8n-nodes-base.set`. */
 		async nodeTypeNames() {
 			const { json } = await call(`${baseUrl}/types/nodes.json`, 'GET', undefined, restHeaders());
 			return [...new Set(json.map((n) => n.name))];
+		},
+		/**
+		 * Restarts the process that receives production webhooks (main in regular mode, the webhook processor in queue
+		 * mode), so whatever it kept in memory is gone; the database, the login and the API key stay.
+		 */
+		async restartWebhookProcess({ graceMs = 15000 } = {}) {
+			if (queue) return queue.restart('webhook', graceMs);
+			await stopGroup(child, graceMs);
+			child = launch({ nodeBin, n8nBin, args: ['start'], env: mainEnv, userFolder, logFile });
+			n8n.process = n8n.processes[0].process = child;
+			await waitForReady(baseUrl, child, logFile, readyTimeoutMs);
 		},
 		/**
 		 * Stops n8n and its task runner (the whole process group): SIGTERM, then SIGKILL after `graceMs`.
@@ -288,14 +278,10 @@ async function startN8n({ port, userFolder, packageDir = ROOT, env = {}, log = c
 		 */
 		async stop({ graceMs = 15000, keep = false } = {}) {
 			process.off('exit', onExit);
-			if (child.exitCode === null && child.signalCode === null) {
-				const exited = new Promise((r) => child.once('exit', r));
-				killGroup(child, 'SIGTERM');
-				const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
-				await exited;
-				clearTimeout(timer);
-			}
-			killGroup(child, 'SIGKILL'); // stragglers in the group, e.g. the task runner
+			// Queue mode: workers and webhook processor, then main, then Postgres and Redis.
+			if (queue) await Promise.all(queue.processes.map((p) => stopGroup(p.process, graceMs)));
+			await stopGroup(child, graceMs);
+			if (queue) await queue.stop({ keep });
 			if (tempFolder && !keep) fs.rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
