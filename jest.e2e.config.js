@@ -5,6 +5,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
+	// Queue-mode only (jest.e2e.queue.config.js).
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/queue\\.e2e\\.test\\.ts$'],
 	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: { isolatedModules: true, module: 'commonjs' } }] },
 	maxWorkers: 1,
 	testTimeout: 300_000,

@@ -223,7 +223,7 @@ describe('trigger in n8n: automatic subscription, signed events, tampered events
 			settings: { executionOrder: 'v1' },
 		};
 		const wf = await e2e.n8n.createWorkflow(workflow);
-		const callbackUrl = `${e2e.n8n.baseUrl}/webhook/${webhookId}/webhook`;
+		const callbackUrl = e2e.webhookUrl(webhookId);
 		const handshakesBefore = e2e.emulator.handshakes.length;
 		await timed('trigger: publish', () => e2e.n8n.publish(wf.id));
 

@@ -2,6 +2,11 @@
  * What every end-to-end file needs: one real n8n with the package installed as a marketplace install, an in-process
  * emulator standing in for Meta (so tests can read its state), a credential, and helpers to build and run workflows.
  * `const e2e = useN8n()` at the top of a file starts them before its tests and stops them after.
+ *
+ * The same file runs in either of n8n's modes, chosen by N8N_E2E_MODE: `regular` (default; `npm run test:e2e`) or
+ * `queue` (`npm run test:e2e:queue`: Postgres, Redis, main, two workers and a webhook processor; manual runs go to the
+ * workers, production webhooks to the webhook processor). Build webhook URLs with `e2e.webhookUrl()` and restart with
+ * `e2e.n8n.restartWebhookProcess()`, so a case holds in both.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -15,6 +20,14 @@ const { CREDENTIAL_TYPE, credentialData, loadExamples } = require('../../scripts
 export { CREDENTIAL_TYPE, loadExamples };
 
 export type Json = Record<string, any>;
+export type N8nMode = 'regular' | 'queue';
+/** The mode this run's n8n is started in (N8N_E2E_MODE; jest.e2e.queue.config.js sets `queue`). */
+export const N8N_MODE: N8nMode = process.env.N8N_E2E_MODE === 'queue' ? 'queue' : 'regular';
+/** `describe` in the given mode only; elsewhere the block is skipped and says so in one line. */
+export function describeInMode(mode: N8nMode, name: string, fn: () => void): void {
+	if (N8N_MODE === mode) return describe(name, fn);
+	describe.skip(`${name} (${mode} mode only, N8N_E2E_MODE=${mode})`, fn);
+}
 export const NODE = `${PACKAGE_NAME}.whatsAppBusinessPlatform`;
 export const TRIGGER = `${PACKAGE_NAME}.whatsAppBusinessPlatformTrigger`;
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -41,6 +54,9 @@ export interface E2e {
 	/** The running n8n (scripts/n8n/instance.js). */
 	n8n: any;
 	credential: { id: string; name: string };
+	mode: N8nMode;
+	/** A production webhook URL of a trigger node: main's in regular mode, the webhook processor's in queue mode. */
+	webhookUrl(webhookId: string, path?: string): string;
 	timings: Array<[string, number]>;
 	timed<T>(label: string, fn: () => Promise<T>): Promise<T>;
 	manualWorkflow(name: string, steps: Step[]): Json;
@@ -49,7 +65,8 @@ export interface E2e {
 }
 
 export function useN8n(options: { emulator?: EmulatorOptions; n8nEnv?: Record<string, string> } = {}): E2e {
-	const e2e = { timings: [] } as unknown as E2e;
+	const e2e = { timings: [], mode: N8N_MODE } as unknown as E2e;
+	e2e.webhookUrl = (webhookId, path = 'webhook') => `${e2e.n8n.webhookBaseUrl}/${webhookId}/${path}`;
 	e2e.timed = async (label, fn) => {
 		const t0 = Date.now();
 		try {
@@ -74,10 +91,10 @@ export function useN8n(options: { emulator?: EmulatorOptions; n8nEnv?: Record<st
 	beforeAll(async () => {
 		// The emulator checks bodies against Meta's spec where ../shared/specs is beside the clone, and says once when not.
 		e2e.emulator = await startEmulator({ rateLimits: { messagesPerSecond: 1000, pairBurst: 10_000 }, ...options.emulator });
-		e2e.n8n = await e2e.timed('start n8n', () => startN8n({ log: () => undefined, env: options.n8nEnv }));
+		e2e.n8n = await e2e.timed(`start n8n (${N8N_MODE} mode)`, () => startN8n({ mode: N8N_MODE, log: () => undefined, env: options.n8nEnv }));
 		const created = await e2e.n8n.createCredential('WhatsApp (e2e emulator)', CREDENTIAL_TYPE, credentialData(e2e.emulator.url, e2e.emulator.ids));
 		e2e.credential = { id: created.id, name: created.name };
-	}, 240_000);
+	}, N8N_MODE === 'queue' ? 420_000 : 240_000);
 
 	afterAll(async () => {
 		if (e2e.n8n) await e2e.n8n.stop();
