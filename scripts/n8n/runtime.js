@@ -68,17 +68,35 @@ function freshFolder(dir) {
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir) + '-runtime', private: true }, null, 2));
 }
 
-async function step(log, label, fn, watchDir) {
+// npm prints nothing for minutes while it installs n8n's ~2,200 packages. With --loglevel=http it writes one line per
+// package it looks up and per package file it fetches (or finds in its cache) into the install log; count those lines.
+function npmProgress(logOffset) {
+	let text = '';
+	try {
+		const fd = fs.openSync(INSTALL_LOG, 'r');
+		const size = fs.fstatSync(fd).size;
+		const buf = Buffer.alloc(Math.max(0, size - logOffset));
+		fs.readSync(fd, buf, 0, buf.length, logOffset);
+		fs.closeSync(fd);
+		text = buf.toString('utf8');
+	} catch {
+		return '';
+	}
+	const lookedUp = (text.match(/^npm http fetch GET \d+ \S+ /gm) || []).filter((l) => !l.includes('/-/')).length;
+	const fetched = new Set((text.match(/^npm http (?:fetch GET \d+|cache) \S+\.tgz /gm) || []).map((l) => l.match(/https?:\/\/\S+\.tgz/)[0])).size;
+	if (!lookedUp && !fetched) return 'npm is resolving which package versions to install';
+	return `${lookedUp} packages looked up in the registry, ${fetched} downloaded and unpacked (n8n needs about 2,200)`;
+}
+
+async function step(log, label, fn, { progress } = {}) {
 	const t0 = Date.now();
 	const secs = () => ((Date.now() - t0) / 1000).toFixed(0);
 	log(`[n8n-runtime] ${label}…`);
-	// npm is silent for minutes here; say that it is still alive.
+	const logOffset = fs.existsSync(INSTALL_LOG) ? fs.statSync(INSTALL_LOG).size : 0;
+	// npm is silent for minutes here; say that it is still alive, and how far it got when we can tell.
 	const beat = setInterval(() => {
-		let count = '';
-		try {
-			count = `, ${fs.readdirSync(path.join(watchDir, 'node_modules')).length} top-level packages so far`;
-		} catch {}
-		log(`[n8n-runtime]   … ${label}: ${secs()} s${count}`);
+		const detail = progress ? progress(logOffset) : '';
+		log(`[n8n-runtime]   … ${label}: ${secs()} s${detail ? `: ${detail}` : ', still working'}`);
 	}, 30000);
 	try {
 		await fn();
@@ -125,7 +143,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 			// to node/bin/node. Run it ourselves so the install does not depend on npm's script policy.
 			await run(process.execPath, ['installArchSpecificPackage'], path.join(nodeDir, 'node_modules', 'node'));
 			await run(paths.nodeBin, ['--version'], nodeDir);
-		}, nodeDir);
+		});
 
 		const n8nDir = path.join(RUNTIME_DIR, 'n8n');
 		await step(log, `npm install n8n@${N8N_VERSION} --ignore-scripts (5-8 min when cold)`, async () => {
@@ -133,20 +151,20 @@ async function ensureRuntime({ log = console.log } = {}) {
 			// ~2,200 packages: one registry idle timeout should not fail a CI run, so try up to three times.
 			for (let attempt = 1; ; attempt++) {
 				try {
-					await run('npm', ['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--fetch-retries=5'], n8nDir);
+					await run('npm', ['install', `n8n@${N8N_VERSION}`, '--save-exact', '--ignore-scripts', '--no-audit', '--no-fund', '--fetch-retries=5', '--loglevel=http'], n8nDir);
 					break;
 				} catch (error) {
 					if (attempt === 3) throw error;
 					log(`[n8n-runtime] npm install failed (${error.message.split('\n')[0]}); retrying (${attempt + 1}/3)`);
 				}
 			}
-		}, n8nDir);
+		}, { progress: npmProgress });
 
 		// sqlite3 is N-API: building it with the machine's Node 20 headers gives a binding Node 24 loads.
 		await step(log, 'npm rebuild sqlite3 from source (~1.5 min)', async () => {
 			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source'], n8nDir);
 			await run(paths.nodeBin, ['-e', "require('sqlite3')"], n8nDir);
-		}, n8nDir);
+		});
 
 		fs.writeFileSync(STAMP, JSON.stringify({ ...wanted, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - t0) / 1000) }, null, 2));
 		log(`[n8n-runtime] ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -63,7 +63,7 @@ async function startEmulator() {
 	// Meta's OpenAPI spec sits next to the repository (../shared/specs), not in it: without it, skip body validation.
 	const spec = path.resolve(ROOT, '..', 'shared', 'specs', 'business-messaging-api_v23.0.yaml');
 	if (!fs.existsSync(spec)) {
-		say(`note: ${spec} not found; the emulator will not check request bodies against Meta's OpenAPI spec`);
+		say("note: Meta's API description (its OpenAPI file, which the maintainers keep outside this repository) is not here, so the emulator will not compare request bodies with it; it still checks the limits Meta documents, and everything in the sandbox works.");
 		env.EMULATOR_VALIDATE_SPEC = '0';
 	}
 	delete env.NODE_OPTIONS;
@@ -90,7 +90,7 @@ async function main() {
 	fs.mkdirSync(SANDBOX_DIR, { recursive: true });
 	if (!(await portFree(N8N_PORT))) throw new Error(`port ${N8N_PORT} is in use (is a sandbox already running?); pass --n8n-port N`);
 
-	say('dev dependencies…');
+	say('checking the dev dependencies (the first run installs them, 1-2 min)…');
 	execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-deps.js')], { cwd: ROOT, stdio: 'inherit' });
 	// Required only now: instance.js needs nothing from node_modules, but keep the order obvious.
 	const { ensureRuntime } = require('../n8n/runtime');
@@ -101,11 +101,13 @@ async function main() {
 	const runtime = await ensureRuntime({ log: (m) => say(m) });
 	say(`runtime ready: Node ${runtime.nodeVersion}, n8n ${runtime.n8nVersion}`);
 
-	say('building the package (npm run build)…');
+	say('compiling the nodes from TypeScript (npm run build, 10-20 s; it prints nothing until it is done)…');
+	const buildStart = Date.now();
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	execFileSync(npm, ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+	say(`nodes compiled in ${((Date.now() - buildStart) / 1000).toFixed(1)} s`);
 
-	say(`starting the Graph API emulator on port ${EMULATOR_PORT}…`);
+	say(`starting the Graph API emulator (a stand-in for Meta's servers) on port ${EMULATOR_PORT}; it compiles first, a few seconds…`);
 	const emu = await startEmulator();
 	say(`emulator ready at ${emu.url} (log ${path.relative(ROOT, emu.logFile)})`);
 
