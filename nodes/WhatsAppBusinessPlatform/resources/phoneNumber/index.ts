@@ -77,7 +77,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 					},
 				},
 			},
-			username.deleteUsername,
+			{ ...username.deleteUsername },
 			{
 				name: 'Deregister',
 				value: 'deregister',
@@ -106,7 +106,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 				description: 'List the phone numbers of an account',
 				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}/phone_numbers' } },
 			},
-			username.getUsername,
+			{ ...username.getUsername },
 			{
 				name: 'Register',
 				value: 'register',
@@ -142,7 +142,7 @@ export const phoneNumberDescription: INodeProperties[] = [
 					output: { postReceive: [withPhoneId] },
 				},
 			},
-			username.setUsername,
+			{ ...username.setUsername },
 			{
 				name: 'Update Business Profile',
 				value: 'updateBusinessProfile',
