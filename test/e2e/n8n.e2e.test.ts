@@ -298,7 +298,7 @@ describe('trigger examples of the sandbox, published in n8n', () => {
 			(await (await fetch(`${e2e.emulator.url}/_emulator/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Json;
 		// The emulator routes like Meta: the message to the auto-reply's override, the template and quality events
 		// (which never reach an override) to the app's callback URL, which the alert workflow took on publish.
-		const alertsUrl = `${e2e.n8n.baseUrl}/webhook/${alerts.nodes.find((n: Json) => n.type === TRIGGER).webhookId}/webhook`;
+		const alertsUrl = e2e.webhookUrl(alerts.nodes.find((n: Json) => n.type === TRIGGER).webhookId);
 		expect(e2e.emulator.state.get(ids.appId)!.subscriptions).toEqual([
 			expect.objectContaining({ callback_url: alertsUrl, fields: ['message_template_status_update', 'phone_number_quality_update'].map((name) => expect.objectContaining({ name })) }),
 		]);
