@@ -1,12 +1,12 @@
 /**
- * What only queue mode has (`npm run test:e2e:queue`): executions run on the workers, and binary data written by a
- * worker is read back by main. The cases every mode shares (every resource, trigger with handshake, signed/tampered
- * events, 1,000 sends, duplicates, Stop during a send) run in queue mode too, from their own files, through
- * jest.e2e.queue.config.js.
+ * What only queue mode has (`npm run test:e2e:queue`): executions run on the workers, binary data written by a worker
+ * is read back by main, and Stop sent to main ends a send running on a worker. The cases every mode shares (every
+ * resource, trigger with handshake, signed/tampered events, 1,000 sends, duplicates) run in queue mode too, from their
+ * own files, through jest.e2e.queue.config.js.
  */
 import fs from 'node:fs';
 
-import { byId, describeInMode, expectNoErrors, useN8n, type Json } from './support';
+import { byId, describeInMode, expectNoErrors, sleep, useN8n, type Json } from './support';
 
 const e2e = useN8n();
 
@@ -52,5 +52,39 @@ describeInMode('queue', 'n8n queue mode: main, two workers, a webhook processor 
 		// Queue mode keeps binary data in the database by default; main serves what the worker wrote.
 		expect(downloaded.id).toMatch(/^database:/);
 		expect(await e2e.n8n.binaryData(downloaded.id)).toEqual(bytes);
+	});
+
+	it('Stop sent to main ends a send running on a worker: the execution is cancelled and nothing more is accepted', async () => {
+		const { ids } = e2e.emulator;
+		const COUNT = 3000;
+		const before = e2e.emulator.state.acceptedMessages.length;
+		const workflow = e2e.manualWorkflow('queue: stop during a send', [
+			{
+				name: 'Recipients',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: `return Array.from({ length: ${COUNT} }, (_, i) => ({ json: { to: '1555' + String(3000000 + i) } }));` },
+			},
+			{
+				name: 'Send',
+				after: 'Recipients',
+				parameters: { resource: 'message', operation: 'send', wabaId: byId(ids.wabaId), phoneNumberId: byId(ids.phoneNumberId), to: '={{ $json.to }}', messageType: 'text', textBody: 'Stop me', messagesPerSecond: 50 },
+			},
+		]);
+		const wf = await e2e.n8n.createWorkflow(workflow);
+		const executionId = await e2e.n8n.runManual(wf.id, 'Start');
+		const accepted = () => e2e.emulator.state.acceptedMessages.length - before;
+		for (let i = 0; i < 600 && accepted() < 50; i++) await sleep(100);
+		expect(accepted()).toBeGreaterThanOrEqual(50);
+
+		await e2e.n8n.rest('POST', `/executions/${executionId}/stop`);
+		const execution = await e2e.n8n.waitForExecution(executionId, { timeoutMs: 60_000 });
+		expect(execution.status).toBe('canceled');
+		const atStop = accepted();
+		await sleep(3000);
+		// eslint-disable-next-line no-console
+		console.log(`queue Stop: ${atStop} of ${COUNT} accepted before the execution was cancelled, ${accepted() - atStop} after`);
+		expect(accepted()).toBe(atStop);
+		expect(atStop).toBeLessThan(COUNT);
 	});
 });
