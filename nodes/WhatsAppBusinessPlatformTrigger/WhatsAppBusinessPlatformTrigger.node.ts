@@ -15,6 +15,7 @@ import {
 import { CREDENTIAL_TYPE } from '../WhatsAppBusinessPlatform/shared/constants';
 import { wabaLocator } from '../WhatsAppBusinessPlatform/shared/locatorFields';
 import { searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
+import { handOffTaps, takeTaps } from './answerHandOff';
 import { dropProcessed, recentEvents } from './duplicates';
 import { EVENT_OPTIONS, STATUS_VALUES, extractEvents } from './events';
 import { secretsEqual, verifySignature } from './signature';
@@ -362,6 +363,10 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 			const wabaId = String(this.getNodeParameter('wabaId', '', { extractValue: true }) ?? '').trim();
 			if (wabaId) payload.entry = (payload.entry as IDataObject[]).filter((entry) => String(entry?.id ?? '') === wabaId);
 		}
+		// Taps on Send and Wait for Response questions resume their execution instead of starting this workflow.
+		const taps = takeTaps(payload);
+		if (taps.length) await handOffTaps(this, taps, appSecret);
+
 		const events = this.getNodeParameter('events', []) as string[];
 		const phoneNumberIds = String(options.phoneNumberIds ?? '')
 			.split(',')

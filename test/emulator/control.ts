@@ -4,6 +4,7 @@
  * fields overrides receive, the app's callback URL for the rest (see callbackFor).
  *
  *   POST /_emulator/inbound {text, from?, name?, wabaId?, phoneNumberId?}
+ *   POST /_emulator/tap     {option?, to?, messageId?, id?}  (the customer taps a button / list row of the latest question)
  *   POST /_emulator/event   {field, wabaId?}   (any non-message field, e.g. message_template_status_update)
  *   GET  /_emulator/subscriptions
  */
@@ -11,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { GraphEmulator } from './server';
 import { destinationOf } from '../../nodes/WhatsAppBusinessPlatformTrigger/routing';
+import { tapMessage } from './tap';
 import { change, entry, fieldValues, messageBuilders, messagesValue, notification, contact, type Json } from './webhookEvents';
 
 export const CONTROL_PREFIX = '/_emulator';
@@ -95,6 +97,20 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			const payload = notification([entry(wabaId, [change('messages', value)], Math.floor(Date.now() / 1000))]);
 			const result = await deliver(emulator, wabaId, 'messages', payload);
 			reply(res, result.status, result.body);
+		} else if (route === 'POST /tap') {
+			const body = await readJson(req);
+			let tap;
+			try {
+				tap = tapMessage(emulator, body);
+			} catch (error) {
+				reply(res, 404, { delivered: false, error: (error as Error).message });
+				return true;
+			}
+			const phone = emulator.state.get(String(tap.question.phoneNumberId));
+			const wabaId = String(phone?.wabaId ?? emulator.ids.wabaId);
+			const value = messagesValue({ messages: [tap.message], contacts: [contact(String(tap.question.to), String(body.name ?? 'Sandbox Customer'))], ids: contextIds(emulator, wabaId, String(tap.question.phoneNumberId)) });
+			const result = await deliver(emulator, wabaId, 'messages', notification([entry(wabaId, [change('messages', value)], Math.floor(Date.now() / 1000))]));
+			reply(res, result.status, { ...result.body, tapped: tap.question });
 		} else if (route === 'POST /event') {
 			const body = await readJson(req);
 			const field = String(body.field ?? '');
@@ -111,7 +127,7 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			const wabas = emulator.state.list('waba').map((waba) => ({ wabaId: waba.id, subscribedApps: waba.subscribedApps ?? [] }));
 			reply(res, 200, { data: wabas, app: { id: emulator.ids.appId, subscriptions: emulator.state.get(emulator.ids.appId)?.subscriptions ?? [] } });
 		} else {
-			reply(res, 404, { error: `unknown control route ${route}; POST /_emulator/inbound, POST /_emulator/event, GET /_emulator/subscriptions` });
+			reply(res, 404, { error: `unknown control route ${route}; POST /_emulator/inbound, POST /_emulator/tap, POST /_emulator/event, GET /_emulator/subscriptions` });
 		}
 	} catch (error) {
 		reply(res, 500, { error: String(error) });

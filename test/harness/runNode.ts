@@ -34,6 +34,8 @@ export interface RunNodeOptions {
 	nodeName?: string;
 	/** Gets the run's Stop button once it runs; pressing it does what n8n does (abort signal, then the after-hook). */
 	onRunning?: (stop: () => void) => void;
+	/** Set for operations that need one, e.g. a signed resume URL (send and wait). */
+	executionId?: string;
 }
 
 export interface NodeRun {
@@ -93,6 +95,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 	const credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: 'v23.0', ...options.credentials } as unknown as ICredentialDataDecryptedObject };
 	const additionalData = makeAdditionalData(credentials, hooks);
+	if (options.executionId) additionalData.executionId = options.executionId;
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }] },
 	});

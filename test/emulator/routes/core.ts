@@ -1,6 +1,7 @@
 import { project } from '../fields';
 import { invalidParameter } from '../graphError';
 import { paginate } from '../paging';
+import { webhookConfigurationField } from '../webhookConfiguration';
 import { wabaAnalyticsFields } from './analytics';
 import type { Route, RouteContext } from './types';
 
@@ -84,6 +85,6 @@ export const coreRoutes: Route[] = [
 		method: 'GET',
 		target: 'phoneNumber',
 		operationId: 'getPhoneNumberById',
-		handler: ({ object, req }) => project(object!, req.query.fields),
+		handler: ({ object, req, state }) => ({ ...project(object!, req.query.fields), ...webhookConfigurationField(state, object!, req.query.fields) }),
 	},
 ];
