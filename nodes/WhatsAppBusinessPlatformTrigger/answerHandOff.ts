@@ -85,8 +85,10 @@ export function waitingBaseUrlOf(context: IWebhookFunctions): string {
 }
 
 async function politeReply(context: IWebhookFunctions, tap: Tap, text: string): Promise<void> {
+	// Customers known only by their business-scoped user ID are answered by `recipient`.
 	const to = (tap.message.from ?? tap.message.from_user_id) as string | undefined;
 	if (!tap.phoneNumberId || !to) return;
+	const address = tap.message.from ? { to } : { recipient: to };
 	try {
 		await graphRequest.call(context, {
 			method: 'POST',
@@ -94,7 +96,7 @@ async function politeReply(context: IWebhookFunctions, tap: Tap, text: string): 
 			body: {
 				messaging_product: 'whatsapp',
 				recipient_type: 'individual',
-				to,
+				...address,
 				type: 'text',
 				text: { body: text },
 				...(tap.message.id ? { context: { message_id: tap.message.id } } : {}),

@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 
 import { decodeReference, encodeReference } from '../../nodes/WhatsAppBusinessPlatform/resources/message/sendAndWait/reference';
 import { CUSTOMER } from '../emulator/webhookEvents';
-import { byId, CREDENTIAL_TYPE, sleep, TRIGGER, useN8n, type Json } from './support';
+import { byId, CREDENTIAL_TYPE, NODE, sleep, TRIGGER, useN8n, type Json } from './support';
+
+const ASK = `${NODE}SendAndWait`;
 
 const e2e = useN8n();
 const TO = CUSTOMER.waId;
@@ -16,6 +18,7 @@ function ask(name: string, parameters: Json): Json {
 	return e2e.manualWorkflow(name, [
 		{
 			name: 'Ask',
+			type: ASK,
 			parameters: { resource: 'message', operation: 'sendAndWait', phoneNumberId: byId(e2e.emulator.ids.phoneNumberId), to: TO, ...parameters },
 		},
 	]);
@@ -72,6 +75,11 @@ describe('send and wait for a response, in real n8n', () => {
 		expect(execution.status).toBe('error');
 		expect(execution.data.resultData.runData.Ask[0].error.message).toMatch(/No webhook receives this number's messages/);
 		expect(e2e.emulator.state.acceptedMessages.filter((message) => message.body.type === 'interactive')).toHaveLength(0);
+	});
+
+	it('n8n offers the node to AI agents as a tool and as a human-review tool', async () => {
+		const names = (await e2e.n8n.nodeTypeNames()) as string[];
+		expect(names).toEqual(expect.arrayContaining([ASK, `${ASK}Tool`, `${ASK}HitlTool`]));
 	});
 
 	it('publishes the trigger for the number', async () => {

@@ -118,7 +118,7 @@ export function manualWorkflow(credential: { id: string; name: string }, name: s
 			typeVersion: step.typeVersion ?? 1,
 			position: [240 * (index + 1), 0],
 			parameters: step.parameters,
-			...(type === NODE ? { credentials: { [CREDENTIAL_TYPE]: credential } } : {}),
+			...(type.startsWith(NODE) ? { credentials: { [CREDENTIAL_TYPE]: credential } } : {}),
 			...(step.executeOnce ? { executeOnce: true } : {}),
 		});
 		const from = step.after ?? 'Start';

@@ -2,15 +2,18 @@ import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 
 
 import { WhatsAppBusinessPlatformApi } from '../../credentials/WhatsAppBusinessPlatformApi.credentials';
 import { WhatsAppBusinessPlatform } from '../../nodes/WhatsAppBusinessPlatform/WhatsAppBusinessPlatform.node';
+import { WhatsAppBusinessPlatformSendAndWait } from '../../nodes/WhatsAppBusinessPlatformSendAndWait/WhatsAppBusinessPlatformSendAndWait.node';
 import { WhatsAppBusinessPlatformTrigger } from '../../nodes/WhatsAppBusinessPlatformTrigger/WhatsAppBusinessPlatformTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-whatsapp-business-platform';
 export const ACTION_NODE_TYPE = `${PACKAGE}.whatsAppBusinessPlatform`;
 export const TRIGGER_NODE_TYPE = `${PACKAGE}.whatsAppBusinessPlatformTrigger`;
+export const SEND_AND_WAIT_NODE_TYPE = `${PACKAGE}.whatsAppBusinessPlatformSendAndWait`;
 
 const registered = new Map<string, INodeType>([
 	[ACTION_NODE_TYPE, new WhatsAppBusinessPlatform()],
 	[TRIGGER_NODE_TYPE, new WhatsAppBusinessPlatformTrigger()],
+	[SEND_AND_WAIT_NODE_TYPE, new WhatsAppBusinessPlatformSendAndWait()],
 ]);
 
 /** Lets a test register another node (the trigger) under its package name. */

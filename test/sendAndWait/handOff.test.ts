@@ -4,6 +4,7 @@ import { decodeReference, encodeReference } from '../../nodes/WhatsAppBusinessPl
 import { takeTaps } from '../../nodes/WhatsAppBusinessPlatformTrigger/answerHandOff';
 import { sendWebhook } from '../emulator/webhookSender';
 import { contact, entry, change, messageBuilders, messagesValue, notification, type Json } from '../emulator/webhookEvents';
+import { SEND_AND_WAIT_NODE_TYPE } from '../harness/nodeTypes';
 import { runNode } from '../harness/runNode';
 import type { TriggerHarness } from '../harness/runWebhook';
 import { byId, useEmulator } from '../helpers';
@@ -16,6 +17,7 @@ const CUSTOMER = '16505551234';
 async function askApproval(options: Record<string, unknown> = {}): Promise<{ approve: string; decline: string; questionId: string }> {
 	const run = await runNode({
 		executionId: '4711',
+		nodeType: SEND_AND_WAIT_NODE_TYPE,
 		credentials: env.credentials,
 		parameters: { resource: 'message', operation: 'sendAndWait', phoneNumberId: byId(env.emulator.ids.phoneNumberId), to: CUSTOMER, message: 'Refund?', options: { checkTrigger: false, ...options } },
 	});

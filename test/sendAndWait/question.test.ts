@@ -1,6 +1,7 @@
 import { WAIT_INDEFINITELY } from 'n8n-workflow';
 
 import { decodeReference } from '../../nodes/WhatsAppBusinessPlatform/resources/message/sendAndWait/reference';
+import { SEND_AND_WAIT_NODE_TYPE } from '../harness/nodeTypes';
 import { runNode } from '../harness/runNode';
 import { byId, useEmulator } from '../helpers';
 import { manualTrigger } from '../trigger/helpers';
@@ -10,6 +11,7 @@ const env = useEmulator();
 function ask(parameters: Record<string, unknown>, credentials = env.credentials) {
 	return runNode({
 		executionId: '4711',
+		nodeType: SEND_AND_WAIT_NODE_TYPE,
 		credentials,
 		items: [{ json: { orderId: 1042 } }],
 		parameters: {
@@ -48,6 +50,14 @@ describe('send and wait: the question', () => {
 		expect(noAnswerOf(result)).toEqual(
 			expect.objectContaining({ answered: false, approved: false, questionId: decoded[0].reference.questionId, messageId: env.emulator.state.acceptedMessages.at(-1)!.id, to: '16505551234' }),
 		);
+	});
+
+	it('asks a customer known only by their business-scoped user ID', async () => {
+		const result = await ask({ to: 'US.13491208655302741918' });
+		expect(result.error).toBeUndefined();
+		expect(lastBody()).toEqual(expect.objectContaining({ recipient: 'US.13491208655302741918', recipient_type: 'individual' }));
+		expect(lastBody().to).toBeUndefined();
+		expect(noAnswerOf(result).to).toBe('US.13491208655302741918');
 	});
 
 	it('approve only: one button', async () => {
@@ -107,7 +117,7 @@ describe('send and wait: the question', () => {
 		const noSecret = await ask({ responseType: 'approval' }, { ...env.credentials, appSecret: '' });
 		expect(noSecret.error?.message).toBe('The credential has no App Secret');
 		const badRecipient = await ask({ to: 'call me' });
-		expect(badRecipient.error?.message).toMatch(/^Recipient Phone Number: /);
+		expect(badRecipient.error?.message).toMatch(/^Recipient Phone Number or User ID: "call me" is not a phone number/);
 		expect(env.emulator.state.acceptedMessages.length).toBe(before);
 	});
 });

@@ -8,9 +8,10 @@ import {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../shared/constants';
-import { fail, MessageInputError, normaliseRecipient } from '../../../shared/messageValidation';
+import { fail, InputError } from '../../../shared/validation';
 import { graphRequest } from '../../../shared/transport';
-import { envelope } from '../builders/common';
+import { envelope } from '../read';
+import { recipientOf, type Recipient } from '../recipient';
 import { answerOptions, buildQuestion, type AnswerOption, type QuestionInput, type ResponseType } from './question';
 import { encodeReference, newQuestionId, referenceFromSignedUrl, resumeQuery } from './reference';
 import { noAnswer, type PendingQuestion } from './result';
@@ -34,7 +35,7 @@ function questionInput(context: IExecuteFunctions): QuestionInput {
 
 function asNodeError(node: INode, error: unknown): NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof MessageInputError ? error.message : (error as Error), { itemIndex: 0 });
+	return new NodeOperationError(node, error instanceof InputError ? error.message : (error as Error), { itemIndex: 0 });
 }
 
 function phoneNumberIdOf(context: IExecuteFunctions): string {
@@ -55,11 +56,11 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 	const appSecret = String(credentials.appSecret ?? '');
 	let input: QuestionInput;
 	let phoneNumberId: string;
-	let to: string;
+	let recipient: Recipient;
 	let options: AnswerOption[];
 	try {
 		phoneNumberId = phoneNumberIdOf(this);
-		to = normaliseRecipient(this.getNodeParameter('to', 0, ''));
+		recipient = recipientOf(this.getNodeParameter('to', 0, ''));
 		input = questionInput(this);
 		options = answerOptions(input);
 	} catch (error) {
@@ -82,7 +83,7 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 	};
 	let built;
 	try {
-		built = buildQuestion(
+		built = await buildQuestion(
 			input,
 			(option) => {
 				const signedUrl = this.getSignedResumeUrl(resumeQuery({ ...question, option: option.option }));
@@ -96,7 +97,7 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 	const response = (await graphRequest.call(this, {
 		method: 'POST',
 		url: `/${phoneNumberId}/messages`,
-		body: envelope(to, built),
+		body: envelope(recipient, built),
 		safeToRepeat: false,
 	})) as IDataObject;
 	const messageId = String((response.messages as IDataObject[] | undefined)?.[0]?.id ?? '');
@@ -105,7 +106,7 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 		questionId: question.questionId,
 		responseType: input.responseType,
 		messageId,
-		to,
+		to: recipient.id,
 		phoneNumberId,
 		askedAt: new Date().toISOString(),
 		expiresAt: question.expiresAt ? new Date(question.expiresAt * 1000).toISOString() : null,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LIMITS } from '../../../shared/messageValidation';
+import { QUESTION_LIMITS as LIMITS } from './question';
 
 export const SEND_AND_WAIT = 'sendAndWait';
 const show = { resource: ['message'], operation: [SEND_AND_WAIT] };
@@ -73,14 +73,14 @@ const frameOptions: INodeProperties[] = [
 		name: 'headerText',
 		type: 'string',
 		default: '',
-		description: `Bold line above the message (at most ${LIMITS.interactiveHeaderText} characters)`,
+		description: `Bold line above the message (at most ${LIMITS.header} characters)`,
 	},
 	{
 		displayName: 'Footer Text',
 		name: 'footerText',
 		type: 'string',
 		default: '',
-		description: `Small grey line below the message (at most ${LIMITS.interactiveFooter} characters)`,
+		description: `Small grey line below the message (at most ${LIMITS.footer} characters)`,
 	},
 	limitWaitTime,
 	{
@@ -110,7 +110,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 		required: true,
 		typeOptions: { rows: 4 },
 		placeholder: 'e.g. Refund of €120 for order 1042?',
-		description: `The question the customer sees (at most ${LIMITS.interactiveBody} characters)`,
+		description: `The question the customer sees (at most ${LIMITS.body} characters)`,
 		displayOptions: { show },
 	},
 	{
@@ -151,14 +151,14 @@ export const sendAndWaitFields: INodeProperties[] = [
 						name: 'approveLabel',
 						type: 'string',
 						default: 'Approve',
-						description: `At most ${LIMITS.replyButtons.title} characters`,
+						description: `At most ${LIMITS.buttonTitle} characters`,
 					},
 					{
 						displayName: 'Decline Button Label',
 						name: 'disapproveLabel',
 						type: 'string',
 						default: 'Decline',
-						description: `At most ${LIMITS.replyButtons.title} characters`,
+						description: `At most ${LIMITS.buttonTitle} characters`,
 						displayOptions: { show: { approvalType: ['double'] } },
 					},
 				],
@@ -182,7 +182,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 		name: 'listButtonText',
 		type: 'string',
 		default: 'Choose',
-		description: `The button that opens the list (at most ${LIMITS.list.button} characters)`,
+		description: `The button that opens the list (at most ${LIMITS.listButton} characters)`,
 		displayOptions: { show: { ...show, responseType: ['choice'], choiceStyle: ['list'] } },
 	},
 	{
@@ -203,7 +203,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						required: true,
-						description: `What the customer sees (at most ${LIMITS.replyButtons.title} characters on a button, ${LIMITS.list.rowTitle} in a list)`,
+						description: `What the customer sees (at most ${LIMITS.buttonTitle} characters on a button, ${LIMITS.rowTitle} in a list)`,
 					},
 					{
 						displayName: 'Value',
@@ -217,7 +217,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 						name: 'description',
 						type: 'string',
 						default: '',
-						description: `Second line under the title, lists only (at most ${LIMITS.list.rowDescription} characters)`,
+						description: `Second line under the title, lists only (at most ${LIMITS.rowDescription} characters)`,
 					},
 				],
 			},
@@ -246,7 +246,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 				name: 'messageButtonLabel',
 				type: 'string',
 				default: 'Respond',
-				description: `The button that opens the form (at most ${LIMITS.ctaDisplayText} characters)`,
+				description: `The button that opens the form (at most ${LIMITS.ctaText} characters)`,
 			},
 			{
 				displayName: 'Response Form Title',

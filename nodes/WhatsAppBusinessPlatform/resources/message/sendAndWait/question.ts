@@ -1,11 +1,15 @@
-import { fail, LIMITS, requireCount } from '../../../shared/messageValidation';
-import type { BuiltContent } from '../builders/common';
-import { buildInteractiveButtons } from '../builders/interactiveButtons';
-import { buildInteractiveCtaUrl } from '../builders/interactiveCtaUrl';
-import { buildInteractiveList } from '../builders/interactiveList';
-import type { InteractiveFrame } from '../builders/interactiveCommon';
+import type { IDataObject } from 'n8n-workflow';
+
+import { fail, requireCount } from '../../../shared/validation';
+import type { BuiltContent, MessageType, ParameterReader } from '../types/common';
+import { interactiveButtons } from '../types/interactiveButtons';
+import { interactiveCtaUrl } from '../types/interactiveCtaUrl';
+import { interactiveList } from '../types/interactiveList';
 
 export type ResponseType = 'approval' | 'choice' | 'freeText';
+
+/** Meta's limits that shape the question (the message types check the rest). */
+export const QUESTION_LIMITS = { body: 1024, header: 60, footer: 60, buttons: 3, buttonTitle: 20, listRows: 10, rowTitle: 24, rowDescription: 72, listButton: 20, ctaText: 20 };
 
 export interface QuestionInput {
 	message: string;
@@ -36,7 +40,7 @@ export function answerOptions(input: QuestionInput): AnswerOption[] {
 	}
 	if (input.responseType === 'choice') {
 		const choices = input.choices ?? [];
-		const max = input.choiceStyle === 'list' ? LIMITS.list.rows : LIMITS.replyButtons.max;
+		const max = input.choiceStyle === 'list' ? QUESTION_LIMITS.listRows : QUESTION_LIMITS.buttons;
 		requireCount('Choices', choices.length, 1, max);
 		return choices.map((choice, index) => {
 			const title = String(choice.title ?? '').trim();
@@ -47,27 +51,45 @@ export function answerOptions(input: QuestionInput): AnswerOption[] {
 	return [];
 }
 
-function frame(input: QuestionInput): InteractiveFrame {
+/** Feeds the package's message types (Message → Send) with the question's values, so their checks apply unchanged. */
+function reader(values: IDataObject): ParameterReader {
 	return {
-		bodyText: input.message,
-		footerText: input.footerText,
-		header: input.headerText ? { type: 'text', text: input.headerText } : undefined,
+		get: <T>(name: string, fallback?: unknown) => (values[name] ?? fallback) as T,
+		media: async () => fail('Header', 'a question has a text header only'),
+		binaryFile: async () => undefined,
 	};
+}
+
+async function build(type: MessageType, input: QuestionInput, values: IDataObject): Promise<BuiltContent> {
+	return await type.build(
+		reader({
+			bodyText: input.message,
+			footerText: input.footerText ?? '',
+			headerType: input.headerText ? 'text' : 'none',
+			headerText: input.headerText ?? '',
+			...values,
+		}),
+	);
 }
 
 /**
  * The question as an interactive message: reply buttons or a list whose IDs are the signed
- * references, or a CTA URL button to n8n's form page. Limits are checked by the shared builders.
+ * references, or a CTA URL button to n8n's form page.
  */
-export function buildQuestion(input: QuestionInput, idFor: (option: AnswerOption) => string, formUrl?: string): BuiltContent {
+export async function buildQuestion(input: QuestionInput, idFor: (option: AnswerOption) => string, formUrl?: string): Promise<BuiltContent> {
 	if (input.responseType === 'freeText') {
 		if (!formUrl) throw new Error('The form URL is missing');
-		return buildInteractiveCtaUrl({ ...frame(input), displayText: input.messageButtonLabel || 'Respond', url: formUrl });
+		return await build(interactiveCtaUrl, input, { ctaDisplayText: input.messageButtonLabel || 'Respond', ctaUrl: formUrl });
 	}
 	const options = answerOptions(input);
 	if (input.responseType === 'choice' && input.choiceStyle === 'list') {
-		const rows = options.map((option, index) => ({ id: idFor(option), title: option.title, description: input.choices?.[index]?.description }));
-		return buildInteractiveList({ ...frame(input), buttonText: input.listButtonText || 'Choose', rows });
+		const row = options.map((option, index) => ({ id: idFor(option), title: option.title, description: input.choices?.[index]?.description ?? '' }));
+		return await build(interactiveList, input, {
+			listHeaderType: input.headerText ? 'text' : 'none',
+			listHeaderText: input.headerText ?? '',
+			listButtonText: input.listButtonText || 'Choose',
+			listRows: { row },
+		});
 	}
-	return buildInteractiveButtons({ ...frame(input), buttons: options.map((option) => ({ id: idFor(option), title: option.title })) });
+	return await build(interactiveButtons, input, { replyButtons: { button: options.map((option) => ({ id: idFor(option), title: option.title })) } });
 }
