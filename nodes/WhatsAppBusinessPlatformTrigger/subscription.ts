@@ -4,6 +4,9 @@ import { graphRequest } from '../WhatsAppBusinessPlatform/shared/transport';
 import { EVENT_OPTIONS } from './events';
 import { routeChoices } from './routing';
 
+/** Meta's limit for override_callback_uri ("Webhook overrides"). */
+export const MAX_OVERRIDE_URL_LENGTH = 200;
+
 /** The webhook object of WhatsApp Business Accounts in /{app-id}/subscriptions. */
 export const WEBHOOK_OBJECT = 'whatsapp_business_account';
 
@@ -55,8 +58,16 @@ function eventNames(fields: string[]): string {
  * Refuses, before any call, a choice of events that automatic mode cannot deliver: Meta sends
  * template and account fields only to the app's callback URL, which needs the app's own token.
  */
-export function assertDeliverable(context: IHookFunctions, setup: Pick<TriggerSetup, 'appId' | 'appSecret' | 'events'>): void {
-	const appFields = routeChoices(setup.events).app;
+export function assertDeliverable(context: IHookFunctions, setup: Pick<TriggerSetup, 'appId' | 'appSecret' | 'events' | 'callbackUrl'>): void {
+	const routes = routeChoices(setup.events);
+	if (routes.override.length && setup.callbackUrl.length > MAX_OVERRIDE_URL_LENGTH) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`This workflow's webhook URL has ${setup.callbackUrl.length} characters; Meta accepts at most ${MAX_OVERRIDE_URL_LENGTH} for an account's override callback`,
+			{ description: `Shorten n8n's public address (the WEBHOOK_URL setting) so that ${setup.callbackUrl} fits, or choose Subscription → Manual and set the URL as the app's callback in the App Dashboard.` },
+		);
+	}
+	const appFields = routes.app;
 	if (!appFields.length || (setup.appId && setup.appSecret)) return;
 	const missing = setup.appId ? 'App Secret' : 'App ID';
 	throw new NodeOperationError(

@@ -178,6 +178,21 @@ describe('trigger: template and account events through the app\'s callback URL',
 		await Promise.all([first.stop(), second.stop(), third.stop()]);
 	});
 
+	it('a webhook URL longer than Meta\'s 200 characters for an override is refused before any call, and by the emulator', async () => {
+		const { ids } = env.emulator;
+		const harness = await trigger(ids.wabaId, ['messages'], { webhookId: 'x'.repeat(200) });
+		const error = await harness.activate().then(() => undefined, (thrown: Error) => thrown);
+		expect(error?.message).toBe(`This workflow's webhook URL has ${harness.webhookUrl.length} characters; Meta accepts at most 200 for an account's override callback`);
+		expect(env.emulator.requests).toHaveLength(0);
+		await harness.stop();
+		const direct = await fetch(`${env.emulator.url}/v25.0/${ids.wabaId}/subscribed_apps`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${env.credentials.accessToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ override_callback_uri: `https://example.com/${'x'.repeat(200)}`, verify_token: 't' }),
+		});
+		expect(((await direct.json()) as any).error).toMatchObject({ code: 100, message: '(#100) Param override_callback_uri must be at most 200 characters long.' });
+	});
+
 	it('a failure after taking the app\'s callback gives it back', async () => {
 		const { ids } = env.emulator;
 		env.emulator.faults.add({ kind: 'graphError', method: 'POST', path: `/${ids.wabaId}/subscribed_apps`, status: 403, graphError: { code: 200, message: '(#200) Permissions error' } });

@@ -27,6 +27,8 @@ export const subscribedAppsRoutes: Route[] = [
 			}
 			if (uri !== undefined) {
 				if (!/^https?:\/\//.test(uri)) throw new GraphError(400, 100, '(#100) override_callback_uri must be a valid URL');
+				// Meta's "Webhook overrides" page: at most 200 characters.
+				if (uri.length > 200) throw new GraphError(400, 100, '(#100) Param override_callback_uri must be at most 200 characters long.');
 				const handshake = await emulator.verifyCallback(uri, verifyToken!);
 				if (!handshake.ok) {
 					throw new GraphError(400, 2200, `(#2200) Callback verification failed with the following errors: HTTP Status Code = ${handshake.status}; HTTP Message = The callback URL did not answer the challenge`);
