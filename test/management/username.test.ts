@@ -41,6 +41,16 @@ describe('phone number: business username (read, request/reserve, delete)', () =
 		expect(first.username).toBeUndefined();
 	});
 
+	it('refuses a username another business holds (147001)', async () => {
+		const { emulator, credentials } = env;
+		const ours = emulator.state.get(emulator.ids.wabaId)!.ownerBusinessId;
+		const theirs = emulator.state.list('phoneNumber', (number) => emulator.state.get(String(number.wabaId))?.ownerBusinessId !== ours)[0];
+		theirs.username = 'taken_name';
+		const { error } = await runNode({ parameters: phone('setUsername', emulator.ids.phoneNumberId, { username: 'Taken_Name' }), credentials });
+		expect(error?.message).toMatch(/147001/);
+		delete theirs.username;
+	});
+
 	it.each([
 		['too short', 'ab', /has 2 characters; a username has 3 to 35/],
 		['no letter', '12345', /needs at least one English letter/],

@@ -266,6 +266,12 @@ describe('message send: parameters that must be text refuse objects and lists (i
 		expect(run.error?.message).toMatch(message);
 		expect(messageCalls(env.emulator)).toHaveLength(0);
 	});
+
+	it('an expression {{ $json.customer }} that gives an object is refused too', async () => {
+		const run = await sendWith(env, { messageType: 'text', textBody: '={{ $json.customer }}' }, { items: [{ json: { customer: { name: 'Ana' } } }] });
+		expect(run.error?.message).toMatch(/^Text: must be text, but its expression gave an object \(\{"name":"Ana"\}\)/);
+		expect(messageCalls(env.emulator)).toHaveLength(0);
+	});
 });
 
 describe('message send: e-mail check on contact cards is linear and capped (issue 11)', () => {

@@ -17,7 +17,7 @@ const SIX_DIGITS = /^[0-9]{6}$/;
 const USERNAME = /^(?!www)(?!\.)(?!.*\.\.)(?!.*\.$)(?=.*[A-Za-z])[A-Za-z0-9._]{3,35}$/i;
 const DOMAIN_ENDING = /\.(com|org|net|int|edu|gov|mil|us|in|html)$/i;
 
-const businessOf = (state: EmulatorState, phone: GraphObject) => state.get(String(phone.wabaId))?.businessId;
+const businessOf = (state: EmulatorState, phone: GraphObject) => state.get(String(phone.wabaId))?.ownerBusinessId;
 
 /** Business usernames: GET, POST ({username, transfer_action}) and DELETE on /{phone-number-id}/username. */
 const usernameRoutes: Route[] = [
