@@ -79,17 +79,19 @@ export function shouldRetry(kind: FailureKind, safeToRepeat: boolean): boolean {
 	return false;
 }
 
-function header(failure: GraphFailure, name: string): string | undefined {
+/** A response header by name, whatever its case; the first value when it came several times. */
+export function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
 	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(failure.headers ?? {})) {
-		if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() !== wanted || value === undefined || value === null) continue;
+		return String(Array.isArray(value) ? value[0] : value);
 	}
 	return undefined;
 }
 
 /** Minutes Meta says it takes to regain access, from X-Business-Use-Case-Usage (largest over all entries). */
 function regainAccessMinutes(failure: GraphFailure): number | undefined {
-	const raw = header(failure, 'x-business-use-case-usage');
+	const raw = headerOf(failure.headers, 'x-business-use-case-usage');
 	if (!raw) return undefined;
 	try {
 		const usage = JSON.parse(raw) as Record<string, Array<{ estimated_time_to_regain_access?: number }>>;
@@ -121,7 +123,7 @@ export function retryAfterMs(value: string | undefined, now: number = Date.now()
  * then Meta's 4^X advice for the pair rate limit, then exponential backoff with jitter.
  */
 export function retryDelayMs(failure: GraphFailure, attempt: number, random: () => number = Math.random, now: number = Date.now()): number {
-	const retryAfter = retryAfterMs(header(failure, 'retry-after'), now);
+	const retryAfter = retryAfterMs(headerOf(failure.headers, 'retry-after'), now);
 	if (retryAfter !== undefined) return retryAfter;
 	const minutes = regainAccessMinutes(failure);
 	if (minutes !== undefined) return minutes * 60_000;

@@ -26,6 +26,7 @@ import {
 	NOT_JSON,
 	classifyFailure,
 	DEFAULT_RETRY_BUDGET,
+	headerOf,
 	retryDelayMs,
 	shouldRetry,
 	type FailureKind,
@@ -219,7 +220,7 @@ async function sendWithCredential(
 				? await context.helpers.httpRequest({ ...attempt, headers: { ...attempt.headers, Authorization: `Bearer ${appAccessToken}` } })
 				: await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, attempt)
 		) as IN8nHttpFullResponse;
-		const location = headerValue(response.headers, 'location');
+		const location = headerOf(response.headers, 'location');
 		if (!REDIRECT_STATUSES.has(response.statusCode) || !location || (current.method ?? 'GET') !== 'GET') return response;
 		const next = new URL(location, current.url);
 		if (next.host !== new URL(current.url).host) {
@@ -235,12 +236,6 @@ async function sendWithCredential(
 		}
 		current = { ...current, url: next.toString(), qs: {} };
 	}
-}
-
-function headerValue(headers: IN8nHttpFullResponse['headers'] | undefined, name: string): string | undefined {
-	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
-	if (Array.isArray(value)) return value[0] as string;
-	return value === undefined || value === null ? undefined : String(value);
 }
 
 /**
