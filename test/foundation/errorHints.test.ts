@@ -38,6 +38,13 @@ describe('"What to do" hints say what the code means', () => {
 		expect(hintFor(code, 400)?.action.length).toBeGreaterThan(20);
 	});
 
+	it('a 404 without a Graph error (a wrong Base URL or path) says to check the Base URL', async () => {
+		env.emulator.faults.add({ kind: 'rewrite', path: `/${env.emulator.ids.wabaId}`, rewrite: () => ({ status: 404, body: 'Not Found' }) });
+		const { error } = await runNode({ parameters: { resource: 'account', operation: 'get', wabaId: byId(env.emulator.ids.wabaId) }, credentials: env.credentials });
+		expect(error?.message).toBe('Nothing answers at this address');
+		expect(error?.description).toMatch(/What to do: Check the Base URL/);
+	});
+
 	it('131016 (service unavailable) is temporary: retried where repeating is safe', () => {
 		expect(classifyFailure({ statusCode: 503, headers: {}, body: { error: { code: 131016, message: 'Service unavailable' } } })).toBe('transient');
 		expect(classifyFailure({ statusCode: 400, headers: {}, body: { error: { code: 131016, message: 'Service unavailable' } } })).toBe('transient');

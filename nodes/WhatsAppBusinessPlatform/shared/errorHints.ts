@@ -147,6 +147,12 @@ const HINTS: Record<number, ErrorHint> = {
 	200008: { title: 'The account has no phone numbers', action: 'Add and register a phone number first.' },
 };
 
+/** An HTTP 404 that is not a Graph error: what answered is not the Graph API, or the path is wrong. */
+const WRONG_ADDRESS: ErrorHint = {
+	title: 'Nothing answers at this address',
+	action: 'Check the Base URL in the credential (https://graph.facebook.com, or your proxy) and the Graph API Version.',
+};
+
 /** Meta's code 100 with subcode 33: the ID names nothing this token can see or use this way. */
 const NOT_FOUND: ErrorHint = {
 	title: 'Not found, or no access',
@@ -160,6 +166,7 @@ export function hintFor(code: number | undefined, statusCode?: number, subcode?:
 		if (HINTS[code]) return HINTS[code];
 		if (code >= 200 && code <= 299) return PERMISSION;
 	}
+	if (statusCode === 404 && code === undefined) return WRONG_ADDRESS;
 	if (statusCode === 401) return HINTS[190];
 	if (statusCode === 403) return PERMISSION;
 	if (statusCode === 429) return THROTTLED;
