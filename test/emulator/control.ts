@@ -35,15 +35,19 @@ function digits(value: unknown): string {
 
 /**
  * Where Meta delivers `field` for a WABA (Meta's "Webhook overrides" page): nowhere unless the app
- * is subscribed to the WABA; a field overrides receive goes to the WABA's override callback when it
- * has one; everything else — and override fields without an override — goes to the app's callback
- * URL, if the app subscribed that field there.
+ * is subscribed to the WABA; a field overrides receive goes to the phone number's override callback,
+ * else the WABA's, when one is set; everything else — and override fields without an override — goes
+ * to the app's callback URL, if the app subscribed that field there.
  */
-export function callbackFor(emulator: GraphEmulator, wabaId: string, field: string): { url: string; via: 'override' | 'app' } | { error: string } {
+export function callbackFor(emulator: GraphEmulator, wabaId: string, field: string, phoneNumberId?: string): { url: string; via: 'override' | 'app' } | { error: string } {
 	const { appId } = emulator.ids;
 	const subscription = ((emulator.state.get(wabaId)?.subscribedApps as Subscription[] | undefined) ?? []).find((entry) => entry.whatsapp_business_api_data?.id === appId);
 	if (!subscription) return { error: `WABA ${wabaId} has not subscribed the app (POST /${wabaId}/subscribed_apps): Meta sends it no webhooks` };
-	if (destinationOf(field) === 'override' && subscription.override_callback_uri) return { url: subscription.override_callback_uri, via: 'override' };
+	if (destinationOf(field) === 'override') {
+		const numberOverride = phoneNumberId ? (emulator.state.get(phoneNumberId)?.webhookConfiguration as Subscription | undefined)?.override_callback_uri : undefined;
+		const override = numberOverride || subscription.override_callback_uri;
+		if (override) return { url: override, via: 'override' };
+	}
 	const appCallback = ((emulator.state.get(appId)?.subscriptions as AppSubscription[] | undefined) ?? []).find((entry) => entry.object === 'whatsapp_business_account' && entry.active);
 	const rule = destinationOf(field) === 'app' ? `${field} goes only to the app's callback URL (overrides never receive it)` : `WABA ${wabaId} has no override callback, so ${field} goes to the app's callback URL`;
 	if (!appCallback) return { error: `${rule}, and the app has none (POST /${appId}/subscriptions)` };
@@ -70,8 +74,8 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-async function deliver(emulator: GraphEmulator, wabaId: string, field: string, payload: Json) {
-	const target = callbackFor(emulator, wabaId, field);
+async function deliver(emulator: GraphEmulator, wabaId: string, field: string, payload: Json, phoneNumberId?: string) {
+	const target = callbackFor(emulator, wabaId, field, phoneNumberId);
 	if ('error' in target) return { status: 409, body: { delivered: false, error: target.error, payload } };
 	try {
 		const delivery = await emulator.sendWebhook(target.url, payload);
@@ -95,7 +99,7 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			const message = messageBuilders.text({ from, timestamp: String(Math.floor(Date.now() / 1000)), text: { body: String(body.text ?? 'hello') } });
 			const value = messagesValue({ messages: [message], contacts: [contact(from, String(body.name ?? 'Sandbox Customer'))], ids });
 			const payload = notification([entry(wabaId, [change('messages', value)], Math.floor(Date.now() / 1000))]);
-			const result = await deliver(emulator, wabaId, 'messages', payload);
+			const result = await deliver(emulator, wabaId, 'messages', payload, ids.phoneNumberId);
 			reply(res, result.status, result.body);
 		} else if (route === 'POST /tap') {
 			const body = await readJson(req);
@@ -109,7 +113,7 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			const phone = emulator.state.get(String(tap.question.phoneNumberId));
 			const wabaId = String(phone?.wabaId ?? emulator.ids.wabaId);
 			const value = messagesValue({ messages: [tap.message], contacts: [contact(String(tap.question.to), String(body.name ?? 'Sandbox Customer'))], ids: contextIds(emulator, wabaId, String(tap.question.phoneNumberId)) });
-			const result = await deliver(emulator, wabaId, 'messages', notification([entry(wabaId, [change('messages', value)], Math.floor(Date.now() / 1000))]));
+			const result = await deliver(emulator, wabaId, 'messages', notification([entry(wabaId, [change('messages', value)], Math.floor(Date.now() / 1000))]), String(tap.question.phoneNumberId));
 			reply(res, result.status, { ...result.body, tapped: tap.question });
 		} else if (route === 'POST /event') {
 			const body = await readJson(req);

@@ -61,6 +61,16 @@ describe('emulator: delivers each field where Meta would', () => {
 		// Without an override, override fields fall back to the app's callback, if it subscribed them.
 		env.emulator.state.get(ids.wabaId)!.subscribedApps = [{ whatsapp_business_api_data: { id: ids.appId } }];
 		expect(callbackFor(env.emulator, ids.wabaId, 'messages')).toEqual({ error: expect.stringMatching(/no override callback.*does not include messages/) });
+		// A phone number's own override comes first, for override fields only.
+		env.emulator.state.get(ids.wabaId)!.subscribedApps = [{ whatsapp_business_api_data: { id: ids.appId }, override_callback_uri: 'https://override.example/hook' }];
+		env.emulator.state.get(ids.phoneNumberId)!.webhookConfiguration = { override_callback_uri: 'https://number.example/hook' };
+		try {
+			expect(callbackFor(env.emulator, ids.wabaId, 'messages', ids.phoneNumberId)).toEqual({ url: 'https://number.example/hook', via: 'override' });
+			expect(callbackFor(env.emulator, ids.wabaId, 'messages', ids.secondPhoneNumberId)).toEqual({ url: 'https://override.example/hook', via: 'override' });
+			expect(callbackFor(env.emulator, ids.wabaId, TEMPLATE, ids.phoneNumberId)).toEqual({ url: 'https://app.example/hook', via: 'app' });
+		} finally {
+			delete env.emulator.state.get(ids.phoneNumberId)!.webhookConfiguration;
+		}
 		env.emulator.state.get(ids.wabaId)!.subscribedApps = [];
 		expect(callbackFor(env.emulator, ids.wabaId, TEMPLATE)).toEqual({ error: expect.stringMatching(/has not subscribed the app/) });
 	});
