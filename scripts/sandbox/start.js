@@ -175,6 +175,9 @@ async function main() {
 	console.log(`  a template rejection / quality drop for the alert workflow (Meta sends these only to the app's callback URL,`);
 	console.log(`  which the alert workflow's trigger took on publish with the credential's App ID):`);
 	console.log(`      npm run sandbox:inbound -- --event message_template_status_update --waba 102290129340411${portArg}`);
+	console.log(`  approve a refund over WhatsApp: run "Example: approve a refund over WhatsApp" in the editor (it waits),`);
+	console.log(`  then tap a button of its question as the manager would:`);
+	console.log(`      npm run sandbox:inbound -- --tap "Approve refund"${portArg}`);
 	console.log(`  logs: ${path.relative(ROOT, n8n.logFile)}, ${path.relative(ROOT, emu.logFile)}`);
 	console.log(`  Ctrl-C stops n8n and the emulator; data stays in .sandbox/`);
 	console.log(`${line}\n`);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { decodeReference, encodeReference } from '../../nodes/WhatsAppBusinessPlatform/resources/message/sendAndWait/reference';
 import { CUSTOMER } from '../emulator/webhookEvents';
-import { byId, CREDENTIAL_TYPE, NODE, sleep, TRIGGER, useN8n, type Json } from './support';
+import { byId, CREDENTIAL_TYPE, loadExamples, NODE, sleep, TRIGGER, useN8n, type Json } from './support';
 
 const ASK = `${NODE}SendAndWait`;
 
@@ -194,6 +194,34 @@ describe('send and wait for a response, in real n8n', () => {
 		const done = await waitForStatus(executionId, ['success', 'error'], 10_000);
 		expect(askOutput(done)).toEqual([expect.objectContaining({ answered: true, text: 'It arrived broken' })]);
 	});
+
+	it('the sandbox example "approve a refund over WhatsApp": the manager taps Approve refund, the customer\'s refund is confirmed', async () => {
+		const example = (loadExamples(e2e.credential) as Array<{ file: string; workflow: Json }>).find((e) => e.file === 'approve-refund.json')!.workflow;
+		const { executionId, question } = await startWaiting(example);
+		expect((question.body.interactive as Json).header).toEqual({ type: 'text', text: 'Refund request' });
+		await tap({ messageId: question.id, option: 'Approve refund' });
+		const done = await waitForStatus(executionId, ['success', 'error'], 10_000);
+		expect(done.status).toBe('success');
+		const confirmation = done.data.resultData.runData['Confirm refund']?.[0]?.data?.main?.[0]?.[0]?.json;
+		expect(confirmation?.messages?.[0]?.id).toMatch(/^wamid\./);
+		expect(done.data.resultData.runData['Refund not issued']).toBeUndefined();
+		expect(e2e.emulator.state.acceptedMessages.at(-1)!.body.text).toEqual({ body: 'Done: refund of €120.00 for order 1042 is on its way.' });
+	});
+
+	it('a waiting execution survives an n8n restart (n8n keeps it in its database) and resumes on the tap', async () => {
+		const { executionId, question } = await startWaiting(ask('across a restart', { message: 'Still want the refund?', responseType: 'approval' }));
+		await e2e.timed('restart n8n', () => e2e.n8n.restartWebhookProcess());
+		expect((await status(executionId)).status).toBe('waiting');
+		// Publishing again after a restart is asynchronous; the emulator delivers once the trigger is back.
+		let delivered: Json = {};
+		for (let i = 0; i < 100 && delivered.callbackStatus !== 200; i++) {
+			delivered = await tap({ messageId: question.id, option: 'Approve' });
+			if (delivered.callbackStatus !== 200) await sleep(200);
+		}
+		expect(delivered.callbackStatus).toBe(200);
+		const done = await waitForStatus(executionId, ['success', 'error'], 10_000);
+		expect(askOutput(done)).toEqual([expect.objectContaining({ answered: true, approved: true })]);
+	}, 180_000);
 
 	it('limit wait time: without an answer the execution resumes with a clear "no answer"; a late tap is told the question expired', async () => {
 		const { executionId, question } = await startWaiting(
