@@ -4,17 +4,9 @@
  * one part of a cancelled execution n8n keeps besides its status (node output is not saved).
  */
 import { byId, sleep, useN8n, type Json } from './support';
+import { itemsIn } from '../messaging/stopRecord';
 
 const e2e = useN8n();
-
-/** Item indexes from "0–4, 7" (as the Stop record writes them); [] for "none" or nothing. */
-function itemsIn(ranges: string | undefined): number[] {
-	if (!ranges || ranges === 'none') return [];
-	return ranges.split(', ').flatMap((part) => {
-		const [from, to = from] = part.split('–').map(Number);
-		return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-	});
-}
 
 describe('Stop during a send (real n8n)', () => {
 	it('3,000 messages at 40/s, stopped via REST after ~100 accepted: nothing more is sent, the record is in the saved execution', async () => {

@@ -3,6 +3,7 @@ import { livePacers } from '../../nodes/WhatsAppBusinessPlatform/resources/messa
 import { runNode } from '../harness/runNode';
 import { byId, useEmulator } from '../helpers';
 import { acceptedBodies, messageCalls, sendWith } from './helpers';
+import { itemsIn } from './stopRecord';
 
 const env = useEmulator({ rateLimits: { messagesPerSecond: 50 } });
 
@@ -219,15 +220,6 @@ describe('pacer', () => {
 		expect(Date.now() - started).toBeLessThan(700); // the next turn, not three turns later
 	});
 });
-
-/** Item indexes from "0–4, 7" (as the Stop record writes them); [] for "none" or nothing. */
-function itemsIn(ranges: string | undefined): number[] {
-	if (!ranges || ranges === 'none') return [];
-	return ranges.split(', ').flatMap((part) => {
-		const [from, to = from] = part.split('–').map(Number);
-		return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-	});
-}
 
 describe('Stop', () => {
 	/** Presses Stop `delayMs` after `requests` requests reached the emulator; `pressed.at` says when. */

@@ -18,6 +18,7 @@ import { metaJson, signatureFor } from '../../emulator/webhookSender';
 import { makeCertificate, startGraphProxy } from './graphProxy';
 import { countExecutions, deliver, probeReadiness, resetEmulator, sendFigures, settledExecutions, type SendFigures } from './measure';
 import { printSend, printSendRatios, printTrigger, printTriggerRatios, type TriggerFigures } from './report';
+import { printSendBenchLine, throughputCase } from './throughput';
 import { builtInSendWorkflow, builtInTriggerWorkflow, ourSendWorkflow, ourTriggerWorkflow, type CredentialRef } from './workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -30,6 +31,11 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 /** Seconds each trigger gets for its deliveries; what is not delivered by then is reported as such. */
 const EVENT_BUDGET = Number(process.env.BENCH_EVENT_SECONDS ?? 150);
 const CAP = 80;
+/** Messages per execution in the throughput cases (1 × this at cap 80 and at cap 1,000). */
+const THROUGHPUT_MESSAGES = Number(process.env.BENCH_N8N_MESSAGES ?? 10_000);
+const CONCURRENT_MESSAGES = Number(process.env.BENCH_CONCURRENT_MESSAGES ?? 1000);
+/** Which parts to run: throughput, sideBySide, triggers (all by default). */
+const PARTS = new Set((process.env.BENCH_N8N_PARTS ?? 'throughput,sideBySide,triggers').split(','));
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message: string) => process.stderr.write(`[bench ${elapsed()}] ${message}\n`);
@@ -159,34 +165,52 @@ async function main() {
 
 		console.log(`bench:n8n — real n8n 2.41.1, one instance; emulator cap ${CAP} msg/s, latency 50–150 ms; ${N} messages, ${EVENTS} events (+${TAMPERED} tampered), ${CONCURRENCY} deliveries in flight`);
 		console.log('');
-		const oursWf = await n8n.createWorkflow(ourSendWorkflow(N, ids.phoneNumberId, ours, CAP));
-		const builtInWf = await n8n.createWorkflow(builtInSendWorkflow(N, ids.phoneNumberId, builtIn));
-		log('sending with this package…');
-		const oursSend = await sendRun(n8n, emulator, `this package (${'n8n-nodes-whatsapp-business-platform'}, Messages per Second ${CAP})`, oursWf.id);
-		printSend(oursSend, N, CAP);
-		log('sending with the built-in node…');
-		const builtInSend = await sendRun(n8n, emulator, 'built-in WhatsApp Business Cloud node (n8n-nodes-base.whatsApp)', builtInWf.id);
-		printSend(builtInSend, N, CAP);
-		printSendRatios(oursSend, builtInSend);
-		console.log('');
+		if (PARTS.has('throughput')) {
+			for (const spec of [
+				{ label: '1 execution, cap 80', cap: 80, executions: 1, perExecution: THROUGHPUT_MESSAGES },
+				{ label: '1 execution, cap 1,000 (top tier)', cap: 1000, executions: 1, perExecution: THROUGHPUT_MESSAGES },
+				{ label: '3 concurrent executions, one number, cap 80', cap: 80, executions: 3, perExecution: CONCURRENT_MESSAGES },
+			]) {
+				log(`throughput: ${spec.label}…`);
+				await throughputCase(n8n, emulator, ours, waitForExecution, spec);
+			}
+			emulator.limiter.config.messagesPerSecond = CAP;
+			console.log('');
+		}
+		if (PARTS.has('sideBySide')) {
+			const oursWf = await n8n.createWorkflow(ourSendWorkflow(N, ids.phoneNumberId, ours, CAP));
+			const builtInWf = await n8n.createWorkflow(builtInSendWorkflow(N, ids.phoneNumberId, builtIn));
+			log('sending with this package…');
+			const oursSend = await sendRun(n8n, emulator, `this package (${'n8n-nodes-whatsapp-business-platform'}, Messages per Second ${CAP})`, oursWf.id);
+			printSend(oursSend, N, CAP);
+			printSendBenchLine(oursSend, CAP, N);
+			log('sending with the built-in node…');
+			const builtInSend = await sendRun(n8n, emulator, 'built-in WhatsApp Business Cloud node (n8n-nodes-base.whatsApp)', builtInWf.id);
+			printSend(builtInSend, N, CAP);
+			printSendBenchLine(builtInSend, CAP, N);
+			printSendRatios(oursSend, builtInSend);
+			console.log('');
+		}
 
-		const webhookIds: WebhookContextIds = { wabaId: ids.wabaId, phoneNumberId: ids.phoneNumberId, displayPhoneNumber: '15550100001' };
-		const ourTrigger = ourTriggerWorkflow(ids.wabaId, ours);
-		const theirTrigger = builtInTriggerWorkflow(builtInTrigger);
-		const ourTriggerWf = await n8n.createWorkflow(ourTrigger.workflow);
-		const theirTriggerWf = await n8n.createWorkflow(theirTrigger.workflow);
-		await n8n.publish(ourTriggerWf.id);
-		await n8n.publish(theirTriggerWf.id);
-		log(`both triggers published (handshakes: ${emulator.handshakes.map((h) => `${h.ok ? 'ok' : 'FAILED'} ${h.status}`).join(', ')})`);
-		log('delivering to this package\'s trigger…');
-		const oursTrig = await triggerRun(n8n, 'this package\'s trigger (automatic subscription, signature checked)', ourTriggerWf.id, ourTrigger.webhookId, webhookIds, ids.appSecret);
-		printTrigger(oursTrig);
-		log('delivering to the built-in trigger…');
-		const theirTrig = await triggerRun(n8n, 'built-in WhatsApp Trigger (n8n-nodes-base.whatsAppTrigger)', theirTriggerWf.id, theirTrigger.webhookId, webhookIds, ids.appSecret);
-		printTrigger(theirTrig);
-		printTriggerRatios(oursTrig, theirTrig);
-		await n8n.unpublish(ourTriggerWf.id);
-		await n8n.unpublish(theirTriggerWf.id);
+		if (PARTS.has('triggers')) {
+			const webhookIds: WebhookContextIds = { wabaId: ids.wabaId, phoneNumberId: ids.phoneNumberId, displayPhoneNumber: '15550100001' };
+			const ourTrigger = ourTriggerWorkflow(ids.wabaId, ours);
+			const theirTrigger = builtInTriggerWorkflow(builtInTrigger);
+			const ourTriggerWf = await n8n.createWorkflow(ourTrigger.workflow);
+			const theirTriggerWf = await n8n.createWorkflow(theirTrigger.workflow);
+			await n8n.publish(ourTriggerWf.id);
+			await n8n.publish(theirTriggerWf.id);
+			log(`both triggers published (handshakes: ${emulator.handshakes.map((h) => `${h.ok ? 'ok' : 'FAILED'} ${h.status}`).join(', ')})`);
+			log('delivering to this package\'s trigger…');
+			const oursTrig = await triggerRun(n8n, 'this package\'s trigger (automatic subscription, signature checked)', ourTriggerWf.id, ourTrigger.webhookId, webhookIds, ids.appSecret);
+			printTrigger(oursTrig);
+			log('delivering to the built-in trigger…');
+			const theirTrig = await triggerRun(n8n, 'built-in WhatsApp Trigger (n8n-nodes-base.whatsAppTrigger)', theirTriggerWf.id, theirTrigger.webhookId, webhookIds, ids.appSecret);
+			printTrigger(theirTrig);
+			printTriggerRatios(oursTrig, theirTrig);
+			await n8n.unpublish(ourTriggerWf.id);
+			await n8n.unpublish(theirTriggerWf.id);
+		}
 		console.log('');
 		console.log('notes:');
 		console.log('  - both action nodes reach the emulator the same way: HTTPS to graph.facebook.com through a loopback CONNECT proxy to the emulator\'s TLS port');

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 import type { GraphEmulator } from '../../emulator/server';
-import { probeReadiness, resetEmulator } from './measure';
+import { probeReadiness, resetEmulator, type SendFigures } from './measure';
 import { ourSendWorkflow, type CredentialRef } from './workflows';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -80,5 +80,23 @@ export async function throughputCase(
 	console.log(`  accepted ${unique}/${messages} once, failed ${result.failed}, duplicates ${result.duplicates}, failed executions ${result.failedExecutions}, 130429 answers ${throttled} (${(result.throttledPerMessage * 100).toFixed(2)}%)`);
 	console.log(`  whole run ${(result.wholeRunRatio * 100).toFixed(1)}% of the cap (execution start → last accepted ${wholeSeconds.toFixed(1)} s = ${result.capTimeRatio}× what the cap allows); while sending ${(result.sendingRatio * 100).toFixed(1)}%`);
 	console.log(`  first request ${result.firstSendMs} ms after the execution started; n8n CPU ${result.cpuMsPerMessage} ms/message (all of n8n); worst /healthz/readiness ${result.worstReadinessMs} ms (${responsiveness.failures} failed polls); peak in-flight ${result.peakInFlight}`);
+	console.log(`BENCH ${JSON.stringify(result)}`);
+}
+
+/** The side-by-side send cases as `BENCH {json}` lines too. */
+export function printSendBenchLine(figures: SendFigures, cap: number, messages: number): void {
+	const result = {
+		case: figures.label,
+		cap,
+		executions: 1,
+		messages,
+		wholeRunRatio: round(figures.unique / (cap * figures.wallSeconds)),
+		sendingRatio: round(figures.sendingRate / cap),
+		failed: figures.failed,
+		duplicates: figures.duplicated,
+		throttled: figures.throttled,
+		throttledPerMessage: round(figures.throttled / messages, 4),
+		worstReadinessMs: Math.round(figures.responsiveness.worstMs),
+	};
 	console.log(`BENCH ${JSON.stringify(result)}`);
 }

@@ -51,7 +51,7 @@ export function ourSendWorkflow(count: number, phoneNumberId: string, credential
 		phoneNumberId: { __rl: true, mode: 'id', value: phoneNumberId },
 		to: '={{ $json.phone }}',
 		messageType: 'text',
-		textBody: '={{ "Your order " + $json.n + " has shipped." }}',
+		textBody: '=Your order {{ $json.n }} has shipped.',
 		messagesPerSecond,
 		rateLimitHandling: { maxRetries: 10, maxWaitSeconds: 120 },
 	}, { credentials: { whatsAppBusinessPlatformApi: credential }, onError: 'continueRegularOutput' }));
@@ -65,7 +65,7 @@ export function builtInSendWorkflow(count: number, phoneNumberId: string, creden
 		phoneNumberId,
 		recipientPhoneNumber: '={{ $json.phone }}',
 		messageType: 'text',
-		textBody: '={{ "Your order " + $json.n + " has shipped." }}',
+		textBody: '=Your order {{ $json.n }} has shipped.',
 	}, { credentials: { whatsAppApi: credential }, onError: 'continueRegularOutput' }));
 }
 
