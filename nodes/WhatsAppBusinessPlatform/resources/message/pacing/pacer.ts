@@ -4,8 +4,12 @@ import { sleep } from 'n8n-workflow';
 export const MAX_RATE = 1000;
 /** Requests reach Meta a few milliseconds after release, and Meta's window counts arrivals. */
 const ARRIVAL_JITTER_MARGIN_MS = 15;
-/** After a late timer, the schedule may catch up by this much at once (at most a few sends). */
-const CATCH_UP_MS = 20;
+/**
+ * After a late timer the schedule may catch up by this much at once: on a busy machine timers fire tens of
+ * milliseconds late, and without catching up the pace would fall far below the rate. The one-second window
+ * below still holds, so what Meta counts never exceeds the rate.
+ */
+const CATCH_UP_MS = 100;
 /** Meta said 130429 (another sender uses the same number): the pace drops to this share... */
 const DECREASE_FACTOR = 0.8;
 /** ...at most once per this long: the rejections that follow one overshoot are one signal. */
