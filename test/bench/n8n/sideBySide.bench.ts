@@ -34,7 +34,7 @@ const CAP = 80;
 /** Messages per execution in the throughput cases (1 × this at cap 80 and at cap 1,000). */
 const THROUGHPUT_MESSAGES = Number(process.env.BENCH_N8N_MESSAGES ?? 10_000);
 const CONCURRENT_MESSAGES = Number(process.env.BENCH_CONCURRENT_MESSAGES ?? 1000);
-/** Which parts to run: throughput, sideBySide, triggers (all by default). */
+/** Which parts to run: throughput, sideBySide, triggers (all by default); BENCH_N8N_CASES picks throughput cases by label start, e.g. "3 concurrent". */
 const PARTS = new Set((process.env.BENCH_N8N_PARTS ?? 'throughput,sideBySide,triggers').split(','));
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -170,7 +170,7 @@ async function main() {
 				{ label: '1 execution, cap 80', cap: 80, executions: 1, perExecution: THROUGHPUT_MESSAGES },
 				{ label: '1 execution, cap 1,000 (top tier)', cap: 1000, executions: 1, perExecution: THROUGHPUT_MESSAGES },
 				{ label: '3 concurrent executions, one number, cap 80', cap: 80, executions: 3, perExecution: CONCURRENT_MESSAGES },
-			]) {
+			].filter((spec) => !process.env.BENCH_N8N_CASES || process.env.BENCH_N8N_CASES.split(',').some((name) => spec.label.startsWith(name)))) {
 				log(`throughput: ${spec.label}…`);
 				await throughputCase(n8n, emulator, ours, waitForExecution, spec);
 			}

@@ -51,9 +51,12 @@ export async function throughputCase(
 	const firstRequestAt = Math.min(...sends.map((request) => request.at));
 	const firstAt = Math.min(...accepted.map((message) => message.at));
 	const lastAt = Math.max(...accepted.map((message) => message.at));
+	const reasons = new Map<string, number>();
 	const errorItems = finished.reduce((sum, execution) => {
 		const items = (execution.data?.resultData?.runData?.Send?.[0]?.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
-		return sum + items.filter((item) => item.json.error !== undefined).length;
+		const failed = items.filter((item) => item.json.error !== undefined);
+		for (const item of failed) reasons.set(String(item.json.error), (reasons.get(String(item.json.error)) ?? 0) + 1);
+		return sum + failed.length;
 	}, 0);
 	const wholeSeconds = (lastAt - startedAt) / 1000;
 	const result = {
@@ -80,6 +83,7 @@ export async function throughputCase(
 	console.log(`  accepted ${unique}/${messages} once, failed ${result.failed}, duplicates ${result.duplicates}, failed executions ${result.failedExecutions}, 130429 answers ${throttled} (${(result.throttledPerMessage * 100).toFixed(2)}%)`);
 	console.log(`  whole run ${(result.wholeRunRatio * 100).toFixed(1)}% of the cap (execution start → last accepted ${wholeSeconds.toFixed(1)} s = ${result.capTimeRatio}× what the cap allows); while sending ${(result.sendingRatio * 100).toFixed(1)}%`);
 	console.log(`  first request ${result.firstSendMs} ms after the execution started; n8n CPU ${result.cpuMsPerMessage} ms/message (all of n8n); worst /healthz/readiness ${result.worstReadinessMs} ms (${responsiveness.failures} failed polls); peak in-flight ${result.peakInFlight}`);
+	if (reasons.size) console.log(`  error items: ${[...reasons].map(([reason, count]) => `${count} × ${reason}`).join('; ')}`);
 	console.log(`BENCH ${JSON.stringify(result)}`);
 }
 

@@ -105,7 +105,9 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 		stopAll();
 		ledger.recordStop(this, 'sending');
 	};
-	cancelSignal?.addEventListener('abort', onStop, { once: true });
+	// A Stop while the credentials were read (after the check above) still gets its record.
+	if (cancelSignal?.aborted) onStop();
+	else cancelSignal?.addEventListener('abort', onStop, { once: true });
 	const stopped = () => failure !== undefined || cancelSignal?.aborted === true;
 	const keys: Array<string | undefined> = prepared.map((request) => request?.key);
 
