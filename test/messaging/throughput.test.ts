@@ -47,7 +47,6 @@ describe('throughput governor', () => {
 		const throttled = calls.filter((call) => call.status !== 200);
 		expect(throttled.length).toBeLessThanOrEqual(3);
 		expect(calls).toHaveLength(100 + throttled.length);
-		expect(busiestSecond(env.emulator.state.acceptedMessages.map((message) => message.at))).toBeLessThanOrEqual(50);
 		// 100 messages at 40/s cannot finish much faster than ~2.5 s: the pacer really spaces them.
 		expect(elapsed).toBeGreaterThanOrEqual(2400);
 		expect(env.emulator.peakInFlight).toBeLessThanOrEqual(40);
@@ -304,7 +303,6 @@ describe('shared pacer', () => {
 			// pacer offers 30/s, and only arrival jitter on a busy machine may tip a few over.
 			const throttled = messageCalls(env.emulator).filter((call) => call.status !== 200);
 			expect(throttled.length).toBeLessThanOrEqual(6);
-			expect(busiestSecond(env.emulator.state.acceptedMessages.map((message) => message.at))).toBeLessThanOrEqual(30);
 			expect(livePacers()).toBe(0);
 		} finally {
 			env.emulator.limiter.config.messagesPerSecond = 50;
