@@ -3,33 +3,14 @@
  * A trigger that chooses one either takes the app's callback on publish (and gives it back on unpublish), or
  * publishing stops with the reason n8n shows in the editor.
  */
-import { randomUUID } from 'node:crypto';
-
-import { byId, CREDENTIAL_TYPE, sleep, TRIGGER, useN8n, type Json } from './support';
+import { byId, CREDENTIAL_TYPE, sleep, triggerWorkflow, useN8n, type Json } from './support';
 
 const e2e = useN8n();
 const TEMPLATE = 'message_template_status_update';
 
-function triggerWorkflow(name: string, credential: { id: string; name: string }, wabaId: string, events: string[]) {
-	const webhookId = randomUUID();
-	const workflow = {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: 'Trigger',
-				type: TRIGGER,
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId,
-				credentials: { [CREDENTIAL_TYPE]: credential },
-				parameters: { subscriptionMode: 'automatic', wabaId: byId(wabaId), events, options: {} },
-			},
-		],
-		connections: {},
-		settings: { executionOrder: 'v1' },
-	};
-	return { workflow, url: () => `${e2e.n8n.baseUrl}/webhook/${webhookId}/webhook` };
+function appTrigger(name: string, credential: { id: string; name: string }, wabaId: string, events: string[]) {
+	const { workflow, webhookId } = triggerWorkflow(credential, name, { subscriptionMode: 'automatic', wabaId: byId(wabaId), events });
+	return { workflow, url: () => e2e.webhookUrl(webhookId) };
 }
 
 const post = async (route: string, body: Json) =>
@@ -46,7 +27,7 @@ describe('trigger in n8n: template events through the app\'s callback URL', () =
 
 	it('with the App ID: takes the app\'s callback on publish, runs on a template event, gives the callback back on unpublish', async () => {
 		const { ids } = e2e.emulator;
-		const { workflow, url } = triggerWorkflow('e2e app callback', e2e.credential, ids.wabaId, ['messages', TEMPLATE]);
+		const { workflow, url } = appTrigger('e2e app callback', e2e.credential, ids.wabaId, ['messages', TEMPLATE]);
 		const wf = await e2e.n8n.createWorkflow(workflow);
 		await e2e.timed('app callback: publish', () => e2e.n8n.publish(wf.id));
 		expect(appSubscriptions()).toEqual([expect.objectContaining({ object: 'whatsapp_business_account', callback_url: url(), active: true })]);
@@ -75,7 +56,7 @@ describe('trigger in n8n: template events through the app\'s callback URL', () =
 			graphApiVersion: 'v25.0',
 			baseUrl: e2e.emulator.url,
 		});
-		const { workflow } = triggerWorkflow('e2e no app id', { id: created.id, name: created.name }, ids.wabaId, ['messages', TEMPLATE]);
+		const { workflow } = appTrigger('e2e no app id', { id: created.id, name: created.name }, ids.wabaId, ['messages', TEMPLATE]);
 		const wf = await e2e.n8n.createWorkflow(workflow);
 		e2e.emulator.clearRequests();
 		const error = await publishError(wf.id);
@@ -88,9 +69,9 @@ describe('trigger in n8n: template events through the app\'s callback URL', () =
 
 	it('when another workflow owns the app\'s callback: publishing stops and names it; messages-only workflows still publish', async () => {
 		const { ids } = e2e.emulator;
-		const owner = triggerWorkflow('e2e owner', e2e.credential, ids.wabaId, [TEMPLATE]);
-		const second = triggerWorkflow('e2e second', e2e.credential, ids.secondWabaId, ['messages', TEMPLATE]);
-		const messagesOnly = triggerWorkflow('e2e messages only', e2e.credential, ids.secondWabaId, ['messages', 'statuses']);
+		const owner = appTrigger('e2e owner', e2e.credential, ids.wabaId, [TEMPLATE]);
+		const second = appTrigger('e2e second', e2e.credential, ids.secondWabaId, ['messages', TEMPLATE]);
+		const messagesOnly = appTrigger('e2e messages only', e2e.credential, ids.secondWabaId, ['messages', 'statuses']);
 		const ownerWf = await e2e.n8n.createWorkflow(owner.workflow);
 		const secondWf = await e2e.n8n.createWorkflow(second.workflow);
 		const messagesWf = await e2e.n8n.createWorkflow(messagesOnly.workflow);

@@ -3,10 +3,8 @@
  * the credential and workflows are created through n8n's public API, workflows run through its REST API, and an
  * in-process emulator stands in for Meta so the test can read its state.
  */
-import { randomUUID } from 'node:crypto';
-
 import { incomingMessage, statusDelivery, single, fieldValues, type WebhookContextIds } from '../emulator/webhookEvents';
-import { byId, CREDENTIAL_TYPE, expectNoErrors, loadExamples, NODE, sleep, TRIGGER, useN8n, type Json } from './support';
+import { byId, expectNoErrors, loadExamples, NODE, sleep, TRIGGER, triggerWorkflow, useN8n, type Json } from './support';
 
 const e2e = useN8n();
 const { timed } = e2e;
@@ -204,24 +202,7 @@ describe('action node in n8n, every resource against the emulator', () => {
 describe('trigger in n8n: automatic subscription, signed events, tampered events, unpublish', () => {
 	it('publishes, is subscribed with a handshake, runs on signed events only, and unsubscribes', async () => {
 		const { ids } = e2e.emulator;
-		const webhookId = randomUUID();
-		const workflow = {
-			name: 'e2e trigger',
-			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Trigger',
-					type: TRIGGER,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId,
-					credentials: { [CREDENTIAL_TYPE]: e2e.credential },
-					parameters: { subscriptionMode: 'automatic', wabaId: byId(ids.wabaId), events: ['messages', 'statuses', 'message_template_status_update'], options: {} },
-				},
-			],
-			connections: {},
-			settings: { executionOrder: 'v1' },
-		};
+		const { workflow, webhookId } = triggerWorkflow(e2e.credential, 'e2e trigger', { subscriptionMode: 'automatic', wabaId: byId(ids.wabaId), events: ['messages', 'statuses', 'message_template_status_update'] });
 		const wf = await e2e.n8n.createWorkflow(workflow);
 		const callbackUrl = e2e.webhookUrl(webhookId);
 		const handshakesBefore = e2e.emulator.handshakes.length;

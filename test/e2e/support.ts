@@ -128,6 +128,12 @@ export function manualWorkflow(credential: { id: string; name: string }, name: s
 	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
 }
 
+/** A workflow holding one WhatsApp Business Platform Trigger named "Trigger", with `parameters` over `{options: {}}`. */
+export function triggerWorkflow(credential: { id: string; name: string }, name: string, parameters: Json, webhookId: string = randomUUID()) {
+	const trigger = { id: randomUUID(), name: 'Trigger', type: TRIGGER, typeVersion: 1, position: [0, 0], webhookId, credentials: { [CREDENTIAL_TYPE]: credential }, parameters: { options: {}, ...parameters } };
+	return { webhookId, workflow: { name, nodes: [trigger], connections: {}, settings: { executionOrder: 'v1' } } as Json };
+}
+
 export function expectNoErrors(result: RunResult): void {
 	const runData = result.execution.data.resultData.runData as Json;
 	const errors = Object.entries(runData)
