@@ -16,7 +16,7 @@ import { CREDENTIAL_TYPE } from '../WhatsAppBusinessPlatform/shared/constants';
 import { wabaLocator } from '../WhatsAppBusinessPlatform/shared/locatorFields';
 import { searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
 import { handOffTaps, takeTaps } from './answerHandOff';
-import { dropProcessed, recentEvents } from './duplicates';
+import { dedupeScope, dropProcessed, recentEvents } from './duplicates';
 import { EVENT_OPTIONS, STATUS_VALUES, extractEvents } from './events';
 import { secretsEqual, verifySignature } from './signature';
 import { destinationOf, routeChoices } from './routing';
@@ -213,7 +213,7 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to drop events that arrive again. Meta may send the same message or status twice, at once or hours later. A copy that reaches the same n8n process starts no run; a later copy (after a restart, or at another webhook process in queue mode) is caught by n8n\'s duplicate record and shows as a run with no items. Two copies at the same moment at two different webhook processes can both get through (see the README). Test events while you listen in the editor are never dropped.',
+							'Whether to drop events that arrive again. Meta may send the same message or status twice, at once or hours later. In a single n8n a copy starts no run. After a restart, or in queue mode more than 10 seconds later or at another webhook process, a copy is caught by n8n\'s duplicate record and shows as a run with no items. Two copies at the same moment at two different webhook processes can both get through (see the README). Test events while you listen in the editor are never dropped.',
 					},
 					{
 						displayName: 'Only Phone Number IDs',
@@ -404,9 +404,4 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 		if (duplicates) this.logger.info(`${logPrefix(this)} dropped ${duplicates} event(s) already recorded in n8n's duplicate record`);
 		return [kept];
 	}
-}
-
-/** Duplicates are remembered per workflow and trigger node. */
-function dedupeScope(context: IWebhookFunctions): string {
-	return `${context.getWorkflow().id ?? 'unsaved'}:${context.getNode().id}`;
 }

@@ -18,6 +18,8 @@ export interface DuplicateEnv {
 	webhookBaseUrl?: string;
 	/** Restarts the process(es) that receive webhooks, so what they kept in memory is gone. */
 	restartWebhookProcess?: () => Promise<void>;
+	/** Queue mode: executions run on workers, not in the process that received the webhook. */
+	queueMode?: boolean;
 }
 
 /** Trigger output items of an execution ([] when the trigger kept none). */
@@ -94,6 +96,19 @@ export function duplicateCases(getEnv: () => DuplicateEnv): void {
 		expect(executions).toHaveLength(1);
 		expect(executions.flatMap(triggerItems)).toEqual([expect.objectContaining({ eventType: 'message', type: 'image' })]);
 	});
+
+	it('a copy more than 10 s later reaches no workflow step (regular mode: not even an execution)', async () => {
+		const env = getEnv();
+		const { id, url } = await publishTrigger(env);
+		const message = incomingMessage('document', ids());
+		expect((await env.emulator.sendWebhook(url, message)).status).toBe(200);
+		expect(await executionsOf(env, id, 1)).toHaveLength(1);
+		await sleep(11_000);
+		expect((await env.emulator.sendWebhook(url, message)).status).toBe(200);
+		const executions = await executionsOf(env, id, env.queueMode ? 2 : 1);
+		// Queue mode: the webhook process never saw the execution start; n8n's duplicate record on the worker empties the run.
+		expect(executions.map((execution) => triggerItems(execution).length).sort()).toEqual(env.queueMode ? [0, 1] : [1]);
+	}, 60_000);
 
 	it('after the webhook process restarts, a redelivered message reaches no workflow step (n8n\'s duplicate record)', async () => {
 		const env = getEnv();

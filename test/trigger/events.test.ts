@@ -5,7 +5,8 @@ import { useEmulator } from '../helpers';
 import { OTHER_FIELDS, messageBuilders, DEFAULT_IDS, CUSTOMER, USERNAME_CUSTOMER } from '../emulator/webhookEvents';
 import { signatureFor } from '../emulator/webhookSender';
 import { fixture } from './fixtures';
-import { clearLogs, deliverFixture, itemsOf, manualTrigger, warnings } from './helpers';
+import { ALL_EVENT_VALUES, clearLogs, deliverFixture, itemsOf, manualTrigger, warnings } from './helpers';
+import { EVENT_OPTIONS } from '../../nodes/WhatsAppBusinessPlatformTrigger/events';
 import { RecentEvents, recentEvents } from '../../nodes/WhatsAppBusinessPlatformTrigger/duplicates';
 import { deduplicator } from '../harness/deduplication';
 import { sendWebhook } from '../emulator/webhookSender';
@@ -133,6 +134,13 @@ describe('trigger: every message type, status and field from signed fixtures', (
 describe('trigger: choosing events, filters, raw output', () => {
 	beforeEach(clearLogs);
 
+	it('"Trigger On" offers every field the emulator can send, sorted by name, each explained', () => {
+		expect([...ALL_EVENT_VALUES].sort()).toEqual([...OTHER_FIELDS, 'messages', 'statuses'].sort());
+		const names = EVENT_OPTIONS.map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		for (const option of EVENT_OPTIONS) expect(option.description).toMatch(/^[A-Z].{20,}[^.]$/);
+	});
+
 	it('events not chosen are acknowledged with 200 and dropped, no execution', async () => {
 		const trigger = await manualTrigger(env.credentials, { events: ['messages'] });
 		for (const name of ['status-read', 'field-message_template_status_update', 'field-security']) {
@@ -252,4 +260,20 @@ describe('trigger: duplicates (Meta redelivers)', () => {
 		// 'a' was the least recently used of three scopes with room for two: forgotten.
 		expect(window.claim('a', items(['5'])).fresh).toHaveLength(1);
 	});
+
+	it('an event whose execution was never seen to start is let through again after a while (n8n may have failed to start it)', () => {
+		let now = 1_000_000;
+		const window = new RecentEvents(100, 10, 10_000, () => now);
+		const item = [{ eventType: 'message', field: 'messages', id: 'wamid.1' }];
+		const started = [{ eventType: 'message', field: 'messages', id: 'wamid.2' }];
+		window.claim('t', [...item, ...started]);
+		window.confirm('t', ['m:messages:wamid.2']);
+		now += 9_999;
+		expect(window.claim('t', [...item, ...started]).fresh).toEqual([]);
+		now += 1;
+		expect(window.claim('t', [...item, ...started]).fresh).toEqual(item);
+		now += 60 * 60_000;
+		expect(window.claim('t', started).fresh).toEqual([]);
+	});
+
 });
