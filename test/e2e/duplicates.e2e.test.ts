@@ -14,6 +14,7 @@ describe(`Drop Duplicates in n8n ${N8N_MODE} mode`, () => {
 		n8n: e2e.n8n,
 		credential: e2e.credential,
 		webhookBaseUrl: e2e.n8n.webhookBaseUrl,
+		queueMode: N8N_MODE === 'queue',
 		restartWebhookProcess: () => e2e.timed('restart the webhook process', () => e2e.n8n.restartWebhookProcess()),
 	}));
 });
