@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { accountDescription } from './resources/account';
 import { assignedUserDescription } from './resources/assignedUser';
+import { blockedUserCustomOperations, blockedUserDescription } from './resources/blockedUser';
 import { creditLineDescription } from './resources/creditLine';
 import { mediaDescription } from './resources/media';
 import { mediaCustomOperations } from './resources/media/custom';
@@ -46,6 +47,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account', description: 'WhatsApp Business Accounts (WABAs): details, settings, analytics, webhook subscriptions' },
 					{ name: 'Assigned User', value: 'assignedUser', description: 'People and system users who can work on a WhatsApp Business Account' },
+					{ name: 'Blocked User', value: 'blockedUser', description: 'Users a business number has blocked: block, unblock, list' },
 					{ name: 'Credit Line', value: 'creditLine', description: 'Solution partners\' credit lines shared with client accounts' },
 					{ name: 'Media', value: 'media', description: 'Images, videos, audio, documents and stickers stored at Meta' },
 					{ name: 'Message', value: 'message', description: 'Send messages and templates, mark messages as read' },
@@ -62,6 +64,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			...mediaDescription,
 			...assignedUserDescription,
 			...creditLineDescription,
+			...blockedUserDescription,
 			rateLimitHandling,
 		]),
 	};
@@ -71,6 +74,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 	customOperations = {
 		message: messageCustomOperations,
 		media: mediaCustomOperations,
+		blockedUser: blockedUserCustomOperations,
 	};
 
 	methods = {

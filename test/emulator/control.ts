@@ -74,7 +74,7 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
 	res.end(JSON.stringify(body));
 }
 
-async function deliver(emulator: GraphEmulator, wabaId: string, field: string, payload: Json, phoneNumberId?: string) {
+export async function deliver(emulator: GraphEmulator, wabaId: string, field: string, payload: Json, phoneNumberId?: string) {
 	const target = callbackFor(emulator, wabaId, field, phoneNumberId);
 	if ('error' in target) return { status: 409, body: { delivered: false, error: target.error, payload } };
 	try {

@@ -264,12 +264,12 @@ export class GraphEmulator {
 		const open = parsed.segments.length === 2 && allRoutes.find((candidate) => candidate.unauthenticated && candidate.method === parsed!.method && candidate.target === parsed!.segments[0] && candidate.edge === parsed!.segments[1]);
 		if (open) return (await open.handler({ req: parsed, emulator: this, state: this.state, object: undefined, grant: { userId: '' }, wabaId: undefined })) as RouteResult;
 		const grant = this.authenticate(parsed);
-		const [id, edge, ...rest] = parsed.segments;
-		if (!id || rest.length) throw unknownPath(parsed.path);
+		const [id, edge, subId, ...rest] = parsed.segments;
+		if (!id || rest.length || (subId !== undefined && !allRoutes.some((candidate) => candidate.withSubId && candidate.edge === edge))) throw unknownPath(parsed.path);
 		const object = id === 'me' ? undefined : this.state.get(id);
 		if (id !== 'me' && !object) throw objectNotFound(id);
 		const target = id === 'me' ? 'me' : object!.type;
-		const route = allRoutes.find((candidate: Route) => candidate.method === parsed.method && candidate.target === target && candidate.edge === edge);
+		const route = allRoutes.find((candidate: Route) => candidate.method === parsed.method && candidate.target === target && candidate.edge === edge && !!candidate.withSubId === (subId !== undefined));
 		if (!route) {
 			if (edge) throw new GraphError(400, 100, `(#100) Tried accessing nonexisting field (${edge}) on node type (${target})`);
 			throw new GraphError(400, 100, `(#100) Unsupported ${parsed.method.toLowerCase()} request on node type (${target})`, { subcode: 33 });
@@ -285,7 +285,7 @@ export class GraphEmulator {
 			const violation = await this.spec.check(route.operationId, { method: parsed.method, path: `/v23.0${parsed.path}`, body: parsed.body, query: parsed.query });
 			if (violation) throw new GraphError(400, 100, '(#100) Invalid parameter', { details: `Request does not match ${violation.operationId}: ${violation.errors.join('; ')}` });
 		}
-		const outcome = await route.handler({ req: parsed, emulator: this, state: this.state, object, grant, wabaId });
+		const outcome = await route.handler({ req: parsed, emulator: this, state: this.state, object, grant, wabaId, subId });
 		const result = (outcome && typeof outcome === 'object' && 'body' in outcome ? outcome : { body: outcome }) as RouteResult;
 		return { ...result, headers: { ...headers, ...result.headers } };
 	}

@@ -12,7 +12,9 @@ export type NodeType =
 	| 'user'
 	| 'extendedCredit'
 	| 'allocationConfig'
-	| 'app';
+	| 'app'
+	| 'group'
+	| 'flow';
 
 export interface GraphObject {
 	id: string;
@@ -60,6 +62,8 @@ export class EmulatorState {
 	readonly mediaBytes = new Map<string, Buffer>();
 	/** Recipients whose 24-hour customer service window is closed: free-form messages to them fail with 131047. */
 	readonly closedWindows = new Set<string>();
+	/** Webhooks the emulator's own operations caused (group created, Flow published, …), in order; see platformEvents.ts. */
+	readonly emittedWebhooks: Array<{ wabaId: string; field: string; value: Record<string, unknown>; at: number }> = [];
 	private nextId = 100_000_000_000_000;
 	ids!: SeededIds;
 

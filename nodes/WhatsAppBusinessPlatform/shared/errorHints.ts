@@ -1,3 +1,5 @@
+import { PLATFORM_HINTS } from './platformErrorHints';
+
 /** What a Graph error code means to a workflow builder, and what to do about it. */
 export interface ErrorHint {
 	title: string;
@@ -145,6 +147,7 @@ const HINTS: Record<number, ErrorHint> = {
 		action: 'Turn on insights for the account (Account → Update → Enable Insights) and try again later.',
 	},
 	200008: { title: 'The account has no phone numbers', action: 'Add and register a phone number first.' },
+	...PLATFORM_HINTS,
 };
 
 /** An HTTP 404 that is not a Graph error: what answered is not the Graph API, or the path is wrong. */

@@ -23,6 +23,7 @@ import { graphFailureToNodeApiError } from './errors';
 import { DEFAULT_GRAPH_VERSION, graphVersionProblem } from './graphVersions';
 import { deferredError, errorItem } from './pairing';
 import {
+	graphErrorOf,
 	NOT_JSON,
 	classifyFailure,
 	DEFAULT_RETRY_BUDGET,
@@ -69,6 +70,8 @@ export interface GraphRequest {
 	 * `/{app-id}/subscriptions` accepts only an app access token.
 	 */
 	appAccessToken?: string;
+	/** Graph error codes whose error body is the answer, e.g. 139100 from block_users with its per-user results. */
+	answerErrorCodes?: number[];
 }
 
 /** The request did not leave: the execution was stopped, or `beforeAttempt` refused to let it go. */
@@ -290,6 +293,10 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 		}
 		if (refused) throw refused;
 
+		const answered = graphErrorOf(failure.body)?.code;
+		if (failure.statusCode !== undefined && answered !== undefined && request.answerErrorCodes?.includes(answered)) {
+			return { statusCode: failure.statusCode, headers: failure.headers as GraphResponse['headers'], body: failure.body as T };
+		}
 		const kind = classifyFailure(failure);
 		const secrets = [...credentialSecrets(credentials), ...(request.appAccessToken ? [request.appAccessToken] : [])];
 		const errorContext = { itemIndex: request.itemIndex, request: describe, secrets };

@@ -1,6 +1,7 @@
 import { analyticsRoutes } from './analytics';
 import { appSubscriptionsRoutes } from './appSubscriptions';
 import { assignedUsersRoutes } from './assignedUsers';
+import { blockUsersRoutes } from './blockUsers';
 import { coreRoutes } from './core';
 import { creditLinesRoutes } from './creditLines';
 import { mediaRoutes } from './media';
@@ -22,4 +23,5 @@ export const allRoutes: Route[] = [
 	...messagesRoutes,
 	...mediaRoutes,
 	...appSubscriptionsRoutes,
+	...blockUsersRoutes,
 ];

@@ -11,6 +11,8 @@ export interface RouteContext {
 	grant: TokenGrant;
 	/** The WABA the object belongs to, when it has one. */
 	wabaId: string | undefined;
+	/** The third path segment of /{id}/{edge}/{subId} paths (e.g. a QR code under message_qrdls). */
+	subId?: string;
 }
 
 export interface RouteResult {
@@ -25,6 +27,8 @@ export interface Route {
 	target: NodeType | 'me' | 'oauth';
 	/** The edge after the ID, or undefined for the object itself. */
 	edge?: string;
+	/** Served at /{id}/{edge}/{subId} (e.g. /{phone-number-id}/message_qrdls/{code}) instead of /{id}/{edge}. */
+	withSubId?: boolean;
 	/** The operation of Meta's OpenAPI spec whose request body schema applies. */
 	operationId?: string;
 	/** Message sends are counted by the messaging limits instead of the per-WABA call limit. */

@@ -1,0 +1,8 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { phoneNumberLocator, wabaLocator } from './locatorFields';
+
+/** The WABA (to pick from its numbers) and the business phone number an operation works on. */
+export function phoneTarget(show: Record<string, string[]>, description = 'The business phone number to work with'): INodeProperties[] {
+	return [wabaLocator(show, 'The WhatsApp Business Account whose phone numbers to pick from'), phoneNumberLocator(show, description)];
+}
