@@ -9,6 +9,7 @@ import { mediaCustomOperations } from './resources/media/custom';
 import { messageDescription } from './resources/message';
 import { messageCustomOperations } from './resources/message/custom';
 import { phoneNumberDescription } from './resources/phoneNumber';
+import { qrCodeCustomOperations, qrCodeDescription } from './resources/qrCode';
 import { templateDescription } from './resources/template';
 import { rateLimitHandling } from './shared/commonFields';
 import { deferPreSendErrors } from './shared/pairing';
@@ -52,6 +53,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 					{ name: 'Media', value: 'media', description: 'Images, videos, audio, documents and stickers stored at Meta' },
 					{ name: 'Message', value: 'message', description: 'Send messages and templates, mark messages as read' },
 					{ name: 'Phone Number', value: 'phoneNumber', description: 'Business phone numbers: registration, verification, business profile' },
+					{ name: 'QR Code', value: 'qrCode', description: 'QR codes and wa.me links that open a chat with a prefilled message' },
 					{ name: 'Template', value: 'template', description: 'Message templates: create, review, edit, delete' },
 				],
 				// Turns on requestOperations.pagination above for every operation.
@@ -65,6 +67,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			...assignedUserDescription,
 			...creditLineDescription,
 			...blockedUserDescription,
+			...qrCodeDescription,
 			rateLimitHandling,
 		]),
 	};
@@ -75,6 +78,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 		message: messageCustomOperations,
 		media: mediaCustomOperations,
 		blockedUser: blockedUserCustomOperations,
+		qrCode: qrCodeCustomOperations,
 	};
 
 	methods = {

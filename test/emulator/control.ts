@@ -10,6 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { qrImage } from './qrImages';
 import type { GraphEmulator } from './server';
 import { destinationOf } from '../../nodes/WhatsAppBusinessPlatformTrigger/routing';
 import { tapMessage } from './tap';
@@ -127,6 +128,11 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			const payload = notification([entry(wabaId, [change(field, build(contextIds(emulator, wabaId)))], Math.floor(Date.now() / 1000))]);
 			const result = await deliver(emulator, wabaId, field, payload);
 			reply(res, result.status, result.body);
+		} else if (req.method === 'GET' && qrImage(path.slice(CONTROL_PREFIX.length))) {
+			const image = qrImage(path.slice(CONTROL_PREFIX.length))!;
+			emulator.state.cdnFetches.push({ path, authorization: req.headers.authorization });
+			res.writeHead(200, { 'content-type': image.contentType });
+			res.end(image.body);
 		} else if (route === 'GET /subscriptions') {
 			const wabas = emulator.state.list('waba').map((waba) => ({ wabaId: waba.id, subscribedApps: waba.subscribedApps ?? [] }));
 			reply(res, 200, { data: wabas, app: { id: emulator.ids.appId, subscriptions: emulator.state.get(emulator.ids.appId)?.subscriptions ?? [] } });

@@ -63,6 +63,8 @@ export class EmulatorState {
 	/** Recipients whose 24-hour customer service window is closed: free-form messages to them fail with 131047. */
 	readonly closedWindows = new Set<string>();
 	/** Webhooks the emulator's own operations caused (group created, Flow published, …), in order; see platformEvents.ts. */
+	/** Files fetched from the emulator's stand-in for Meta's CDN (QR code pictures), with the Authorization header sent. */
+	readonly cdnFetches: Array<{ path: string; authorization: string | undefined }> = [];
 	readonly emittedWebhooks: Array<{ wabaId: string; field: string; value: Record<string, unknown>; at: number }> = [];
 	private nextId = 100_000_000_000_000;
 	ids!: SeededIds;

@@ -70,6 +70,8 @@ export interface GraphRequest {
 	 * `/{app-id}/subscriptions` accepts only an app access token.
 	 */
 	appAccessToken?: string;
+	/** A public file (e.g. a QR code image on Meta's CDN): fetched without the credential, so no token leaves for it. */
+	anonymous?: boolean;
 	/** Graph error codes whose error body is the answer, e.g. 139100 from block_users with its per-user results. */
 	answerErrorCodes?: number[];
 }
@@ -277,7 +279,10 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 		if (request.beforeAttempt) await request.beforeAttempt();
 		if (signal?.aborted) throw new NotSentError();
 		try {
-			const response = await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex, request.appAccessToken);
+			// A public file (request.anonymous) goes without the credential; everything else through the host checks.
+			const response = request.anonymous
+				? ((await this.helpers.httpRequest({ ...options, headers: { ...(options.headers ?? {}) }, qs: { ...(options.qs ?? {}) } })) as IN8nHttpFullResponse)
+				: await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex, request.appAccessToken);
 			if (response.statusCode < 400) {
 				const body = options.json ? parseMaybeJson(response.body) : response.body;
 				if (options.json && typeof body === 'string' && body.trim() !== '') {

@@ -7,6 +7,7 @@ import { creditLinesRoutes } from './creditLines';
 import { mediaRoutes } from './media';
 import { messagesRoutes } from './messages';
 import { phoneNumbersRoutes } from './phoneNumbers';
+import { qrCodesRoutes } from './qrCodes';
 import { subscribedAppsRoutes } from './subscribedApps';
 import { templatesRoutes } from './templates';
 import type { Route } from './types';
@@ -24,4 +25,5 @@ export const allRoutes: Route[] = [
 	...mediaRoutes,
 	...appSubscriptionsRoutes,
 	...blockUsersRoutes,
+	...qrCodesRoutes,
 ];
