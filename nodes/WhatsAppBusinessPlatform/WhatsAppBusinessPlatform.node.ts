@@ -4,6 +4,7 @@ import { accountDescription } from './resources/account';
 import { assignedUserDescription } from './resources/assignedUser';
 import { blockedUserCustomOperations, blockedUserDescription } from './resources/blockedUser';
 import { creditLineDescription } from './resources/creditLine';
+import { flowCustomOperations, flowDescription } from './resources/flow';
 import { mediaDescription } from './resources/media';
 import { mediaCustomOperations } from './resources/media/custom';
 import { messageDescription } from './resources/message';
@@ -50,6 +51,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 					{ name: 'Assigned User', value: 'assignedUser', description: 'People and system users who can work on a WhatsApp Business Account' },
 					{ name: 'Blocked User', value: 'blockedUser', description: 'Users a business number has blocked: block, unblock, list' },
 					{ name: 'Credit Line', value: 'creditLine', description: 'Solution partners\' credit lines shared with client accounts' },
+					{ name: 'Flow', value: 'flow', description: 'WhatsApp Flows: forms and screens inside a chat; create, upload Flow JSON, publish, preview, metrics' },
 					{ name: 'Media', value: 'media', description: 'Images, videos, audio, documents and stickers stored at Meta' },
 					{ name: 'Message', value: 'message', description: 'Send messages and templates, mark messages as read' },
 					{ name: 'Phone Number', value: 'phoneNumber', description: 'Business phone numbers: registration, verification, business profile' },
@@ -68,6 +70,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			...creditLineDescription,
 			...blockedUserDescription,
 			...qrCodeDescription,
+			...flowDescription,
 			rateLimitHandling,
 		]),
 	};
@@ -79,6 +82,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 		media: mediaCustomOperations,
 		blockedUser: blockedUserCustomOperations,
 		qrCode: qrCodeCustomOperations,
+		flow: flowCustomOperations,
 	};
 
 	methods = {

@@ -4,6 +4,7 @@ import { assignedUsersRoutes } from './assignedUsers';
 import { blockUsersRoutes } from './blockUsers';
 import { coreRoutes } from './core';
 import { creditLinesRoutes } from './creditLines';
+import { flowsRoutes } from './flows';
 import { mediaRoutes } from './media';
 import { messagesRoutes } from './messages';
 import { phoneNumbersRoutes } from './phoneNumbers';
@@ -26,4 +27,5 @@ export const allRoutes: Route[] = [
 	...appSubscriptionsRoutes,
 	...blockUsersRoutes,
 	...qrCodesRoutes,
+	...flowsRoutes,
 ];

@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { listFields } from '../../shared/commonFields';
+import { wabaLocator } from '../../shared/locatorFields';
+import { graphRequestAllItems } from '../../shared/transport';
+import { show } from './fields';
+
+export const getAllFlows: INodeProperties[] = [wabaLocator(show('getAll'), 'The WhatsApp Business Account whose Flows to list'), ...listFields('flow', 'getAll', 'Flows')];
+
+export async function getAll(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const wabaId = String(this.getNodeParameter('wabaId', itemIndex, '', { extractValue: true }));
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', itemIndex, 50));
+	const flows = await graphRequestAllItems.call(this, { url: `/${wabaId}/flows`, itemIndex }, limit);
+	return flows.map((json) => ({ json }));
+}
