@@ -5,6 +5,7 @@ import { assignedUserDescription } from './resources/assignedUser';
 import { blockedUserCustomOperations, blockedUserDescription } from './resources/blockedUser';
 import { creditLineDescription } from './resources/creditLine';
 import { flowCustomOperations, flowDescription } from './resources/flow';
+import { groupCustomOperations, groupDescription } from './resources/group';
 import { mediaDescription } from './resources/media';
 import { mediaCustomOperations } from './resources/media/custom';
 import { messageDescription } from './resources/message';
@@ -52,6 +53,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 					{ name: 'Blocked User', value: 'blockedUser', description: 'Users a business number has blocked: block, unblock, list' },
 					{ name: 'Credit Line', value: 'creditLine', description: 'Solution partners\' credit lines shared with client accounts' },
 					{ name: 'Flow', value: 'flow', description: 'WhatsApp Flows: forms and screens inside a chat; create, upload Flow JSON, publish, preview, metrics' },
+					{ name: 'Group', value: 'group', description: 'WhatsApp groups of a business number: create, invite links, join requests, participants' },
 					{ name: 'Media', value: 'media', description: 'Images, videos, audio, documents and stickers stored at Meta' },
 					{ name: 'Message', value: 'message', description: 'Send messages and templates, mark messages as read' },
 					{ name: 'Phone Number', value: 'phoneNumber', description: 'Business phone numbers: registration, verification, business profile' },
@@ -71,6 +73,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			...blockedUserDescription,
 			...qrCodeDescription,
 			...flowDescription,
+			...groupDescription,
 			rateLimitHandling,
 		]),
 	};
@@ -83,6 +86,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 		blockedUser: blockedUserCustomOperations,
 		qrCode: qrCodeCustomOperations,
 		flow: flowCustomOperations,
+		group: groupCustomOperations,
 	};
 
 	methods = {

@@ -7,9 +7,11 @@
  *   POST /_emulator/tap     {option?, to?, messageId?, id?}  (the customer taps a button / list row of the latest question)
  *   POST /_emulator/event   {field, wabaId?}   (any non-message field, e.g. message_template_status_update)
  *   GET  /_emulator/subscriptions
+ *   POST /_emulator/group-join {groupId, from}   (a customer opens a group's invite link)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { customerJoins } from './routes/groups';
 import { qrImage } from './qrImages';
 import type { GraphEmulator } from './server';
 import { destinationOf } from '../../nodes/WhatsAppBusinessPlatformTrigger/routing';
@@ -133,6 +135,11 @@ export async function handleControl(emulator: GraphEmulator, req: IncomingMessag
 			emulator.state.cdnFetches.push({ path, authorization: req.headers.authorization });
 			res.writeHead(200, { 'content-type': image.contentType });
 			res.end(image.body);
+		} else if (route === 'POST /group-join') {
+			const body = await readJson(req);
+			const group = emulator.state.get(String(body.groupId ?? ''));
+			if (group?.type !== 'group') reply(res, 404, { error: `no group ${String(body.groupId)}` });
+			else reply(res, 200, customerJoins({ emulator, state: emulator.state }, group, digits(body.from) || '16505551234'));
 		} else if (route === 'GET /subscriptions') {
 			const wabas = emulator.state.list('waba').map((waba) => ({ wabaId: waba.id, subscribedApps: waba.subscribedApps ?? [] }));
 			reply(res, 200, { data: wabas, app: { id: emulator.ids.appId, subscriptions: emulator.state.get(emulator.ids.appId)?.subscriptions ?? [] } });

@@ -192,7 +192,8 @@ export function seedState(options: { accessToken: string; appSecret: string; ver
 			messaging_product: 'whatsapp',
 		},
 	};
-	const phone = state.add({ ...phoneBase, id: '106540352242922', wabaId: waba.id, display_phone_number: '+1 555-010-0001', verified_name: 'Acme Support' });
+	// groupsEnabled: the emulator's stand-in for an Official Business Account number that may use the Groups API.
+	const phone = state.add({ ...phoneBase, id: '106540352242922', wabaId: waba.id, display_phone_number: '+1 555-010-0001', verified_name: 'Acme Support', groupsEnabled: true });
 	const secondPhone = state.add({ ...phoneBase, id: '106540352242933', wabaId: waba.id, display_phone_number: '+1 555-010-0002', verified_name: 'Acme Sales', quality_rating: 'YELLOW' });
 	const unregisteredPhone = state.add({
 		...phoneBase,

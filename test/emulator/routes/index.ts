@@ -5,6 +5,7 @@ import { blockUsersRoutes } from './blockUsers';
 import { coreRoutes } from './core';
 import { creditLinesRoutes } from './creditLines';
 import { flowsRoutes } from './flows';
+import { groupsRoutes } from './groups';
 import { mediaRoutes } from './media';
 import { messagesRoutes } from './messages';
 import { phoneNumbersRoutes } from './phoneNumbers';
@@ -28,4 +29,5 @@ export const allRoutes: Route[] = [
 	...blockUsersRoutes,
 	...qrCodesRoutes,
 	...flowsRoutes,
+	...groupsRoutes,
 ];
