@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { accountDescription } from './resources/account';
 import { assignedUserDescription } from './resources/assignedUser';
 import { blockedUserCustomOperations, blockedUserDescription } from './resources/blockedUser';
+import { callingCustomOperations, callingDescription } from './resources/calling';
 import { creditLineDescription } from './resources/creditLine';
 import { flowCustomOperations, flowDescription } from './resources/flow';
 import { groupCustomOperations, groupDescription } from './resources/group';
@@ -51,6 +52,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 					{ name: 'Account', value: 'account', description: 'WhatsApp Business Accounts (WABAs): details, settings, analytics, webhook subscriptions' },
 					{ name: 'Assigned User', value: 'assignedUser', description: 'People and system users who can work on a WhatsApp Business Account' },
 					{ name: 'Blocked User', value: 'blockedUser', description: 'Users a business number has blocked: block, unblock, list' },
+					{ name: 'Calling', value: 'calling', description: 'Calling settings of a number and customers\' call permissions (no audio)' },
 					{ name: 'Credit Line', value: 'creditLine', description: 'Solution partners\' credit lines shared with client accounts' },
 					{ name: 'Flow', value: 'flow', description: 'WhatsApp Flows: forms and screens inside a chat; create, upload Flow JSON, publish, preview, metrics' },
 					{ name: 'Group', value: 'group', description: 'WhatsApp groups of a business number: create, invite links, join requests, participants' },
@@ -74,6 +76,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			...qrCodeDescription,
 			...flowDescription,
 			...groupDescription,
+			...callingDescription,
 			rateLimitHandling,
 		]),
 	};
@@ -87,6 +90,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 		qrCode: qrCodeCustomOperations,
 		flow: flowCustomOperations,
 		group: groupCustomOperations,
+		calling: callingCustomOperations,
 	};
 
 	methods = {

@@ -2,6 +2,7 @@ import { analyticsRoutes } from './analytics';
 import { appSubscriptionsRoutes } from './appSubscriptions';
 import { assignedUsersRoutes } from './assignedUsers';
 import { blockUsersRoutes } from './blockUsers';
+import { callingRoutes } from './calling';
 import { coreRoutes } from './core';
 import { creditLinesRoutes } from './creditLines';
 import { flowsRoutes } from './flows';
@@ -30,4 +31,5 @@ export const allRoutes: Route[] = [
 	...qrCodesRoutes,
 	...flowsRoutes,
 	...groupsRoutes,
+	...callingRoutes,
 ];

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { hintFor } from '../../shared/errorHints';
 import { splitList } from '../../shared/output';
 import { graphRequest } from '../../shared/transport';
+import { userNumberDigits } from '../../shared/userNumber';
 import { LimitError } from '../../shared/validation';
 
 /** Meta's limits (Block Users guide): 1,000 users per request, 64,000 on a number's blocklist. */
@@ -33,11 +34,7 @@ export function usersOf(value: unknown): string[] {
 	if (users.length > MAX_USERS_PER_REQUEST) {
 		throw new LimitError('Users', `at most ${MAX_USERS_PER_REQUEST} users per request (Meta's limit), got ${users.length}: split them over several items`);
 	}
-	return users.map((user) => {
-		const digits = user.replace(/[\s\-.()]/g, '').replace(/^(\+|00)/, '');
-		if (!/^[0-9]{7,15}$/.test(digits)) throw new LimitError('Users', `"${user}" is not a phone number with its country code (7 to 15 digits)`);
-		return `+${digits}`;
-	});
+	return users.map((user) => `+${userNumberDigits('Users', user)}`);
 }
 
 interface UserResult extends IDataObject {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ErrorHint } from '../../shared/errorHints';
 import { explainRefusals } from '../../shared/refusals';
 import { graphRequest, type GraphRequest } from '../../shared/transport';
+import { userNumberDigits } from '../../shared/userNumber';
 import { checkMaxLength, checkPattern, checkRequired, LimitError } from '../../shared/validation';
 
 /** Meta's limits (Groups API): subject ≤128 characters (trimmed), description ≤2048, 8 participants per group. */
@@ -49,8 +50,7 @@ export function checkedParticipants(value: unknown): string[] {
 	if (users.length > GROUP_LIMITS.participants) throw new LimitError('Participants', `at most ${GROUP_LIMITS.participants} per request (a group has at most ${GROUP_LIMITS.participants} participants), got ${users.length}`);
 	const seen = new Set<string>();
 	for (const user of users) {
-		const digits = user.replace(/[\s\-.()]/g, '').replace(/^(\+|00)/, '');
-		if (!/^[0-9]{7,15}$/.test(digits)) throw new LimitError('Participants', `"${user}" is not a phone number with its country code`);
+		const digits = userNumberDigits('Participants', user);
 		if (seen.has(digits)) throw new LimitError('Participants', `"${user}" is listed twice`);
 		seen.add(digits);
 	}
