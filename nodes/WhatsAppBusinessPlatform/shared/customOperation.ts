@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { LimitError } from './validation';
+import { InputError } from './validation';
 
 /** One input item's work in a custom operation; it may answer with several items (e.g. one per user). */
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
@@ -8,7 +8,7 @@ export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Prom
 export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
 /**
- * Runs an item operation for every input item, pairs its output with the item, turns a LimitError
+ * Runs an item operation for every input item, pairs its output with the item, turns a InputError
  * into an error naming the field, and honours "Continue On Fail".
  */
 export function perItem(operation: ItemOperation): CustomOperation {
@@ -21,8 +21,8 @@ export function perItem(operation: ItemOperation): CustomOperation {
 				output.push(...results.map((result) => ({ ...result, pairedItem: { item: itemIndex } })));
 			} catch (caught) {
 				const error =
-					caught instanceof LimitError
-						? new NodeOperationError(this.getNode(), `${caught.field}: ${caught.message}`, {
+					caught instanceof InputError
+						? new NodeOperationError(this.getNode(), caught.message, {
 								itemIndex,
 								description: 'Nothing was sent to Meta. Correct the value and run again.',
 							})

@@ -4,7 +4,7 @@ import { hintFor } from '../../shared/errorHints';
 import { splitList } from '../../shared/output';
 import { graphRequest } from '../../shared/transport';
 import { userNumberDigits } from '../../shared/userNumber';
-import { LimitError } from '../../shared/validation';
+import { InputError } from '../../shared/validation';
 
 /** Meta's limits (Block Users guide): 1,000 users per request, 64,000 on a number's blocklist. */
 export const MAX_USERS_PER_REQUEST = 1000;
@@ -30,9 +30,9 @@ export const usersField = (operation: string, description: string): INodePropert
 /** The users of an item as Meta wants them: "+" and the digits of the number with its country code. */
 export function usersOf(value: unknown): string[] {
 	const users = splitList(typeof value === 'string' ? value.replace(/\n/g, ',') : value);
-	if (!users.length) throw new LimitError('Users', 'give at least one phone number');
+	if (!users.length) throw new InputError('Users', 'give at least one phone number');
 	if (users.length > MAX_USERS_PER_REQUEST) {
-		throw new LimitError('Users', `at most ${MAX_USERS_PER_REQUEST} users per request (Meta's limit), got ${users.length}: split them over several items`);
+		throw new InputError('Users', `at most ${MAX_USERS_PER_REQUEST} users per request (Meta's limit), got ${users.length}: split them over several items`);
 	}
 	return users.map((user) => `+${userNumberDigits('Users', user)}`);
 }

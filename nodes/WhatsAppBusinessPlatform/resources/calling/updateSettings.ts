@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { phoneTarget } from '../../shared/phoneTarget';
-import { LimitError } from '../../shared/validation';
+import { InputError } from '../../shared/validation';
 import { callingRequest, phoneNumberIdOf, show } from './fields';
 import { callHoursOf, DAYS } from './hours';
 
@@ -101,7 +101,7 @@ export async function updateSettings(this: IExecuteFunctions, itemIndex: number)
 	if (settings.callbackPermissionStatus !== undefined) calling.callback_permission_status = settings.callbackPermissionStatus;
 	const hours = ((settings.callHours ?? {}) as IDataObject).hours as IDataObject | undefined;
 	if (hours) calling.call_hours = callHoursOf(hours);
-	if (!Object.keys(calling).length) throw new LimitError('Settings', 'add at least one setting to change');
+	if (!Object.keys(calling).length) throw new InputError('Settings', 'add at least one setting to change');
 	// Setting the same values twice leaves the same settings.
 	const answer = await callingRequest(this, { method: 'POST', url: `/${phoneNumberId}/settings`, body: { calling }, safeToRepeat: true, itemIndex });
 	return [{ json: { ...answer, phoneNumberId, calling } }];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { wabaLocator } from '../../shared/locatorFields';
 import { graphRequest } from '../../shared/transport';
-import { LimitError } from '../../shared/validation';
+import { InputError } from '../../shared/validation';
 import { checkGraphId, checkRequired, requireHttpsUrl } from './checks';
 import { categoriesField, checkValidation, failOnValidationErrorsField, flowJsonOf, flowJsonSourceFields, show } from './fields';
 
@@ -42,7 +42,7 @@ export async function create(this: IExecuteFunctions, itemIndex: number): Promis
 	const categories = this.getNodeParameter('categories', itemIndex, []) as string[];
 	const options = this.getNodeParameter('flowOptions', itemIndex, {}) as IDataObject;
 	checkRequired('Name', name);
-	if (!categories.length) throw new LimitError('Categories', 'pick at least one category');
+	if (!categories.length) throw new InputError('Categories', 'pick at least one category');
 	if (options.cloneFlowId) checkGraphId('Clone From Flow ID', String(options.cloneFlowId));
 	if (options.endpointUri) requireHttpsUrl('Endpoint URL', options.endpointUri);
 	const flowJson = await flowJsonOf(this, itemIndex);

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { checkGraphId, LimitError } from '../../shared/validation';
+import { checkGraphId, InputError } from '../../shared/validation';
 import { jsonErrorOffset } from './jsonError';
 
 export const show = (operation: string | string[]) => ({ resource: ['flow'], operation: Array.isArray(operation) ? operation : [operation] });
@@ -90,7 +90,7 @@ function lineAndColumn(text: string, offset: number): string {
 /** Checks what Meta checks first: size, valid JSON, a version and a list of screens. Returns the text to upload. */
 export function checkFlowJson(text: string): string {
 	const size = Buffer.byteLength(text, 'utf8');
-	if (size > FLOW_JSON_MAX_BYTES) throw new LimitError('Flow JSON', `at most ${FLOW_JSON_MAX_BYTES / 1024 / 1024} MB allowed, got ${(size / 1024 / 1024).toFixed(1)} MB`);
+	if (size > FLOW_JSON_MAX_BYTES) throw new InputError('Flow JSON', `at most ${FLOW_JSON_MAX_BYTES / 1024 / 1024} MB allowed, got ${(size / 1024 / 1024).toFixed(1)} MB`);
 	let parsed: unknown;
 	let problem: string | undefined;
 	try {
@@ -100,12 +100,12 @@ export function checkFlowJson(text: string): string {
 	}
 	if (problem !== undefined) {
 		const offset = jsonErrorOffset(text);
-		throw new LimitError('Flow JSON', `is not valid JSON${offset !== undefined ? ` at ${lineAndColumn(text, offset)}` : ''} (${problem})`);
+		throw new InputError('Flow JSON', `is not valid JSON${offset !== undefined ? ` at ${lineAndColumn(text, offset)}` : ''} (${problem})`);
 	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new LimitError('Flow JSON', 'must be an object with "version" and "screens"');
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InputError('Flow JSON', 'must be an object with "version" and "screens"');
 	const flow = parsed as IDataObject;
-	if (typeof flow.version !== 'string' || !flow.version) throw new LimitError('Flow JSON', 'needs a "version", e.g. "7.2"');
-	if (!Array.isArray(flow.screens)) throw new LimitError('Flow JSON', 'needs a "screens" list');
+	if (typeof flow.version !== 'string' || !flow.version) throw new InputError('Flow JSON', 'needs a "version", e.g. "7.2"');
+	if (!Array.isArray(flow.screens)) throw new InputError('Flow JSON', 'needs a "screens" list');
 	return text;
 }
 
@@ -115,7 +115,7 @@ export async function flowJsonOf(context: IExecuteFunctions, itemIndex: number):
 	if (source === 'none') return undefined;
 	if (source === 'binary') {
 		const property = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
-		if (!context.getInputData()[itemIndex]?.binary?.[property]) throw new LimitError('Input Binary Field', `the item has no binary data in "${property}"`);
+		if (!context.getInputData()[itemIndex]?.binary?.[property]) throw new InputError('Input Binary Field', `the item has no binary data in "${property}"`);
 		const bytes = await context.helpers.getBinaryDataBuffer(itemIndex, property);
 		return checkFlowJson(bytes.toString('utf8'));
 	}

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../shared/transport';
-import { LimitError } from '../../shared/validation';
+import { InputError } from '../../shared/validation';
 import { checkGraphId, requireHttpsUrl } from './checks';
 import { FLOW_CATEGORIES, flowIdField, flowIdOf, show } from './fields';
 
@@ -34,7 +34,7 @@ export async function update(this: IExecuteFunctions, itemIndex: number): Promis
 		checkGraphId('Application ID', String(fields.applicationId));
 		body.application_id = String(fields.applicationId);
 	}
-	if (!Object.keys(body).length) throw new LimitError('Update Fields', 'add at least one field to change');
+	if (!Object.keys(body).length) throw new InputError('Update Fields', 'add at least one field to change');
 	const answer = (await graphRequest.call(this, { method: 'POST', url: `/${flowId}`, body, safeToRepeat: true, itemIndex })) as IDataObject;
 	return [{ json: { ...answer, flowId } }];
 }

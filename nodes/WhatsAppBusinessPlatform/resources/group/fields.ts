@@ -4,7 +4,7 @@ import type { ErrorHint } from '../../shared/errorHints';
 import { explainRefusals } from '../../shared/refusals';
 import { graphRequest, type GraphRequest } from '../../shared/transport';
 import { userNumberDigits } from '../../shared/userNumber';
-import { checkMaxLength, checkPattern, checkRequired, LimitError } from '../../shared/validation';
+import { checkMaxLength, checkPattern, checkRequired, InputError } from '../../shared/validation';
 
 /** Meta's limits (Groups API): subject ≤128 characters (trimmed), description ≤2048, 8 participants per group. */
 export const GROUP_LIMITS = { subject: 128, description: 2048, participants: 8 };
@@ -46,12 +46,12 @@ export function checkedDescription(value: unknown): string {
 export function checkedParticipants(value: unknown): string[] {
 	const raw = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[,\n]/);
 	const users = raw.map((user) => user.trim()).filter(Boolean);
-	if (!users.length) throw new LimitError('Participants', 'give at least one phone number');
-	if (users.length > GROUP_LIMITS.participants) throw new LimitError('Participants', `at most ${GROUP_LIMITS.participants} per request (a group has at most ${GROUP_LIMITS.participants} participants), got ${users.length}`);
+	if (!users.length) throw new InputError('Participants', 'give at least one phone number');
+	if (users.length > GROUP_LIMITS.participants) throw new InputError('Participants', `at most ${GROUP_LIMITS.participants} per request (a group has at most ${GROUP_LIMITS.participants} participants), got ${users.length}`);
 	const seen = new Set<string>();
 	for (const user of users) {
 		const digits = userNumberDigits('Participants', user);
-		if (seen.has(digits)) throw new LimitError('Participants', `"${user}" is listed twice`);
+		if (seen.has(digits)) throw new InputError('Participants', `"${user}" is listed twice`);
 		seen.add(digits);
 	}
 	return users;

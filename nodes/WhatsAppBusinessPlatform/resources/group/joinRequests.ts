@@ -4,7 +4,7 @@ import { listFields } from '../../shared/commonFields';
 import { hintFor } from '../../shared/errorHints';
 import { splitList } from '../../shared/output';
 import { graphRequestAllItems } from '../../shared/transport';
-import { LimitError } from '../../shared/validation';
+import { InputError } from '../../shared/validation';
 import { GROUP_REFUSALS, groupIdField, groupIdOf, groupRequest, show } from './fields';
 
 export const getJoinRequestsFields: INodeProperties[] = [groupIdField(['getJoinRequests'], 'The group whose open join requests to list.'), ...listFields('group', 'getJoinRequests', 'join requests')];
@@ -35,7 +35,7 @@ export async function getJoinRequests(this: IExecuteFunctions, itemIndex: number
 async function answerJoinRequests(context: IExecuteFunctions, itemIndex: number, method: 'POST' | 'DELETE'): Promise<INodeExecutionData[]> {
 	const groupId = groupIdOf(context, itemIndex);
 	const ids = splitList(context.getNodeParameter('joinRequestIds', itemIndex, ''));
-	if (!ids.length) throw new LimitError('Join Request IDs', 'give at least one join request ID');
+	if (!ids.length) throw new InputError('Join Request IDs', 'give at least one join request ID');
 	const answer = await groupRequest(context, { method, url: `/${groupId}/join_requests`, body: { messaging_product: 'whatsapp', join_requests: ids }, safeToRepeat: true, itemIndex });
 	const doneKey = method === 'POST' ? 'approved' : 'rejected';
 	const done = new Set(((answer[`${doneKey}_join_requests`] ?? []) as string[]).map(String));

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { LimitError } from '../../shared/validation';
+import { InputError } from '../../shared/validation';
 import { checkedDescription, checkedSubject, groupIdField, groupIdOf, groupRequest, show } from './fields';
 
 /** Meta's limits on a group picture: JPEG, at most 5 MB, square, larger than 192 × 192 pixels. */
@@ -27,7 +27,7 @@ export async function update(this: IExecuteFunctions, itemIndex: number): Promis
 	const groupId = groupIdOf(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	if (fields.subject === undefined && fields.description === undefined && fields.pictureBinaryPropertyName === undefined) {
-		throw new LimitError('Update Fields', 'add at least one field to change');
+		throw new InputError('Update Fields', 'add at least one field to change');
 	}
 	const changes: IDataObject = {};
 	if (fields.subject !== undefined) changes.subject = checkedSubject(fields.subject);
@@ -36,10 +36,10 @@ export async function update(this: IExecuteFunctions, itemIndex: number): Promis
 	if (fields.pictureBinaryPropertyName !== undefined) {
 		const property = String(fields.pictureBinaryPropertyName);
 		const binary = this.getInputData()[itemIndex]?.binary?.[property];
-		if (!binary) throw new LimitError('Picture (Binary Field)', `the item has no binary data in "${property}"`);
-		if (binary.mimeType !== 'image/jpeg') throw new LimitError('Picture (Binary Field)', `must be a JPEG picture, got ${binary.mimeType}`);
+		if (!binary) throw new InputError('Picture (Binary Field)', `the item has no binary data in "${property}"`);
+		if (binary.mimeType !== 'image/jpeg') throw new InputError('Picture (Binary Field)', `must be a JPEG picture, got ${binary.mimeType}`);
 		const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-		if (bytes.length > PICTURE_MAX_BYTES) throw new LimitError('Picture (Binary Field)', `at most 5 MB allowed, got ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
+		if (bytes.length > PICTURE_MAX_BYTES) throw new InputError('Picture (Binary Field)', `at most 5 MB allowed, got ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
 		const form = new FormData();
 		form.append('messaging_product', 'whatsapp');
 		for (const [key, value] of Object.entries(changes)) form.append(key, String(value));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { graphRequestFull } from '../../shared/transport';
-import { checkMaxLength, checkPattern, checkRequired, LimitError } from '../../shared/validation';
+import { checkMaxLength, checkPattern, checkRequired, InputError } from '../../shared/validation';
 
 /** Meta's limits (QR codes and short links guide): 140 characters of prefilled message, 2,000 codes per number. */
 export const PREFILLED_MESSAGE_MAX = 140;
@@ -65,7 +65,7 @@ export function checkedCode(value: unknown): string {
 
 export function checkedPrefilledMessage(value: unknown): string {
 	const message = String(value ?? '');
-	if (!message.trim()) throw new LimitError('Prefilled Message', 'a message is required');
+	if (!message.trim()) throw new InputError('Prefilled Message', 'a message is required');
 	checkMaxLength('Prefilled Message', message, PREFILLED_MESSAGE_MAX);
 	return message;
 }
