@@ -7,6 +7,7 @@ import { callingCustomOperations, callingDescription } from './resources/calling
 import { creditLineDescription } from './resources/creditLine';
 import { flowCustomOperations, flowDescription } from './resources/flow';
 import { groupCustomOperations, groupDescription } from './resources/group';
+import { marketingMessageCustomOperations, marketingMessageDescription } from './resources/marketingMessage';
 import { mediaDescription } from './resources/media';
 import { mediaCustomOperations } from './resources/media/custom';
 import { messageDescription } from './resources/message';
@@ -56,6 +57,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 					{ name: 'Credit Line', value: 'creditLine', description: 'Solution partners\' credit lines shared with client accounts' },
 					{ name: 'Flow', value: 'flow', description: 'WhatsApp Flows: forms and screens inside a chat; create, upload Flow JSON, publish, preview, metrics' },
 					{ name: 'Group', value: 'group', description: 'WhatsApp groups of a business number: create, invite links, join requests, participants' },
+					{ name: 'Marketing Message', value: 'marketingMessage', description: 'Marketing templates through the Marketing Messages API, and onboarding status' },
 					{ name: 'Media', value: 'media', description: 'Images, videos, audio, documents and stickers stored at Meta' },
 					{ name: 'Message', value: 'message', description: 'Send messages and templates, mark messages as read' },
 					{ name: 'Phone Number', value: 'phoneNumber', description: 'Business phone numbers: registration, verification, business profile' },
@@ -77,6 +79,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			...flowDescription,
 			...groupDescription,
 			...callingDescription,
+			...marketingMessageDescription,
 			rateLimitHandling,
 		]),
 	};
@@ -91,6 +94,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 		flow: flowCustomOperations,
 		group: groupCustomOperations,
 		calling: callingCustomOperations,
+		marketingMessage: marketingMessageCustomOperations,
 	};
 
 	methods = {

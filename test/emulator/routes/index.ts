@@ -7,6 +7,7 @@ import { coreRoutes } from './core';
 import { creditLinesRoutes } from './creditLines';
 import { flowsRoutes } from './flows';
 import { groupsRoutes } from './groups';
+import { marketingMessagesRoutes } from './marketingMessages';
 import { mediaRoutes } from './media';
 import { messagesRoutes } from './messages';
 import { phoneNumbersRoutes } from './phoneNumbers';
@@ -32,4 +33,5 @@ export const allRoutes: Route[] = [
 	...flowsRoutes,
 	...groupsRoutes,
 	...callingRoutes,
+	...marketingMessagesRoutes,
 ];

@@ -26,7 +26,7 @@ function phoneNumberIdOf(context: IExecuteFunctions, itemIndex: number): string 
 }
 
 /** Node parameters of item `itemIndex`, as the message types read them. */
-function readerFor(context: IExecuteFunctions, itemIndex: number): ParameterReader {
+export function readerFor(context: IExecuteFunctions, itemIndex: number): ParameterReader {
 	const get = <T = unknown>(name: string, fallback?: unknown, options?: { extractValue?: boolean }) => readParameter(context, name, itemIndex, fallback, options) as T;
 	const binaryFile = async (property: string): Promise<MediaSource['file']> => {
 		const file = await readBinaryFile(context, itemIndex, property);
