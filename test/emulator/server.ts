@@ -269,7 +269,8 @@ export class GraphEmulator {
 		const object = id === 'me' ? undefined : this.state.get(id);
 		if (id !== 'me' && !object) throw objectNotFound(id);
 		const target = id === 'me' ? 'me' : object!.type;
-		const route = allRoutes.find((candidate: Route) => candidate.method === parsed.method && candidate.target === target && candidate.edge === edge && !!candidate.withSubId === (subId !== undefined));
+		const matches = allRoutes.filter((candidate: Route) => candidate.method === parsed.method && candidate.target === target && candidate.edge === edge && !!candidate.withSubId === (subId !== undefined));
+		const route = matches.find((candidate) => candidate.when?.(parsed)) ?? matches.find((candidate) => !candidate.when);
 		if (!route) {
 			if (edge) throw new GraphError(400, 100, `(#100) Tried accessing nonexisting field (${edge}) on node type (${target})`);
 			throw new GraphError(400, 100, `(#100) Unsupported ${parsed.method.toLowerCase()} request on node type (${target})`, { subcode: 33 });

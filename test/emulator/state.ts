@@ -14,7 +14,8 @@ export type NodeType =
 	| 'allocationConfig'
 	| 'app'
 	| 'group'
-	| 'flow';
+	| 'flow'
+	| 'templateLibrary';
 
 export interface GraphObject {
 	id: string;
@@ -251,6 +252,8 @@ export function seedState(options: { accessToken: string; appSecret: string; ver
 	addTemplate(waba.id, 'old_promo', 'en_US', 'MARKETING', 'PAUSED', [{ type: 'BODY', text: 'Old promo.' }], { quality_score: { score: 'RED', date: 1700000000 } });
 	addTemplate(secondWaba.id, 'newsletter', 'en_US', 'MARKETING', 'APPROVED', [{ type: 'BODY', text: 'Our news this week.' }]);
 
+	// Meta's template library answers at /message_template_library, a path without a node ID.
+	state.add({ id: 'message_template_library', type: 'templateLibrary' });
 	const credit = state.add({ id: '1972385232742146', type: 'extendedCredit', businessId: business.id, legal_entity_name: 'Acme Partner Ltd', credit_available: { amount: '5000.00', currency: 'USD' } });
 	const allocation = state.add({
 		id: '58501441721238',

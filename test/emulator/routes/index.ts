@@ -13,6 +13,7 @@ import { messagesRoutes } from './messages';
 import { phoneNumbersRoutes } from './phoneNumbers';
 import { qrCodesRoutes } from './qrCodes';
 import { subscribedAppsRoutes } from './subscribedApps';
+import { templateLibraryRoutes } from './templateLibrary';
 import { templatesRoutes } from './templates';
 import type { Route } from './types';
 
@@ -34,4 +35,5 @@ export const allRoutes: Route[] = [
 	...groupsRoutes,
 	...callingRoutes,
 	...marketingMessagesRoutes,
+	...templateLibraryRoutes,
 ];

@@ -27,6 +27,8 @@ export interface Route {
 	target: NodeType | 'me' | 'oauth';
 	/** The edge after the ID, or undefined for the object itself. */
 	edge?: string;
+	/** Only for requests it accepts; such a route wins over one without `when` for the same path (e.g. library template creates). */
+	when?: (req: ParsedRequest) => boolean;
 	/** Served at /{id}/{edge}/{subId} (e.g. /{phone-number-id}/message_qrdls/{code}) instead of /{id}/{edge}. */
 	withSubId?: boolean;
 	/** The operation of Meta's OpenAPI spec whose request body schema applies. */

@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { withIds } from '../../shared/output';
+import { compareQuery, compareTemplates } from './compare';
 import { buildCreateTemplateBody, createTemplate } from './create';
+import { buildLibraryTemplateBody, createTemplateFromLibrary } from './createFromLibrary';
 import { buildDeleteTemplateQuery, deleteTemplate, describeDeletedTemplate } from './delete';
 import { getTemplate } from './get';
 import { getAllTemplates } from './getAll';
+import { getLibraryTemplates, libraryQuery } from './getLibrary';
 import { buildUpdateTemplateBody, updateTemplate } from './update';
 
 export const templateDescription: INodeProperties[] = [
@@ -29,6 +32,27 @@ export const templateDescription: INodeProperties[] = [
 							withIds({ wabaId: 'wabaId', name: 'name', language: 'language' }),
 						],
 					},
+				},
+			},
+			{
+				name: 'Compare',
+				value: 'compare',
+				action: 'Compare two message templates',
+				description: 'Compare two templates\' sends, block rate and top block reason over the last 7–90 days',
+				routing: {
+					request: { method: 'GET', url: '=/{{$parameter.templateId}}/compare' },
+					send: { preSend: [compareQuery] },
+				},
+			},
+			{
+				name: 'Create From Library',
+				value: 'createFromLibrary',
+				action: 'Create a message template from the template library',
+				description: 'Create a template from Meta\'s template library, with what its buttons and text need',
+				routing: {
+					request: { method: 'POST', url: '=/{{$parameter.wabaId}}/message_templates' },
+					send: { preSend: [buildLibraryTemplateBody] },
+					output: { postReceive: [withIds({ wabaId: 'wabaId', name: 'name', libraryTemplateName: 'libraryTemplateName' })] },
 				},
 			},
 			{
@@ -57,6 +81,16 @@ export const templateDescription: INodeProperties[] = [
 				routing: { request: { method: 'GET', url: '=/{{$parameter.wabaId}}/message_templates' } },
 			},
 			{
+				name: 'Get Library Templates',
+				value: 'getLibrary',
+				action: 'Get templates of the template library',
+				description: 'Browse Meta\'s template library by words, topic, use case, industry or language',
+				routing: {
+					request: { method: 'GET', url: '/message_template_library' },
+					send: { preSend: [libraryQuery] },
+				},
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a message template',
@@ -74,4 +108,7 @@ export const templateDescription: INodeProperties[] = [
 	...getAllTemplates,
 	...updateTemplate,
 	...deleteTemplate,
+	...createTemplateFromLibrary,
+	...getLibraryTemplates,
+	...compareTemplates,
 ];
