@@ -24,6 +24,8 @@ const SERVER: ErrorHint = {
 };
 
 const HINTS: Record<number, ErrorHint> = {
+	// Platform resources' codes first, so a general hint for the same code wins.
+	...PLATFORM_HINTS,
 	1: SERVER,
 	2: SERVER,
 	131000: { title: 'Something went wrong at Meta', action: SERVER.action },
@@ -147,7 +149,6 @@ const HINTS: Record<number, ErrorHint> = {
 		action: 'Turn on insights for the account (Account → Update → Enable Insights) and try again later.',
 	},
 	200008: { title: 'The account has no phone numbers', action: 'Add and register a phone number first.' },
-	...PLATFORM_HINTS,
 };
 
 /** An HTTP 404 that is not a Graph error: what answered is not the Graph API, or the path is wrong. */

@@ -19,6 +19,7 @@ export const PLATFORM_HINTS: Record<number, ErrorHint> = {
 	},
 	139003: { title: 'Only published Flows can be deprecated', action: 'A draft Flow can simply be deleted (Flow → Delete).' },
 	139004: { title: 'Only draft Flows can be deleted', action: 'Deprecate a published Flow instead (Flow → Deprecate).' },
+	131020: { title: 'Nobody has joined the group yet', action: 'Send customers the group\'s invite link first (Group → Get Invite Link); messages go to a group once someone joined.' },
+	131041: { title: 'Group unknown', action: 'The group does not exist any more or this number is not in it. List the number\'s groups (Group → Get Many).' },
 	803: { title: 'Not found', action: 'The ID or code does not exist on this phone number (it may have been deleted). Check it, or list what exists with Get Many.' },
-	131021: { title: 'A business cannot block its own number', action: 'Remove the business phone number from the users.' },
 };

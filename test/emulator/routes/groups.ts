@@ -240,3 +240,17 @@ export const groupsRoutes: Route[] = [
 		},
 	},
 ];
+
+/** Message types Meta delivers to groups (Groups API: text, media, text- and media-based templates). */
+const GROUP_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'template'];
+
+/** A message to a group (`recipient_type: group`, group ID in `to`): the group must be this number's and have a customer in it. */
+export function groupRecipientOf(context: RouteContext, body: Record<string, unknown>): { kind: 'phone'; id: string } {
+	const group = context.state.get(String(body.to ?? ''));
+	if (!group || group.type !== 'group' || group.phoneNumberId !== context.object!.id) {
+		throw new GraphError(400, 131041, 'Group unknown', { details: 'The group was not found, either because it does not exist or you are not a member' });
+	}
+	if (!GROUP_MESSAGE_TYPES.includes(String(body.type))) throw new GraphError(400, 131051, '(#131051) Unsupported message type', { details: `Groups take ${GROUP_MESSAGE_TYPES.join(', ')} messages` });
+	if (!participantsOf(group).length) throw new GraphError(400, 131020, 'Bad Group', { details: 'Cannot send messages to single member groups' });
+	return { kind: 'phone', id: group.id };
+}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { GraphError, invalidParameter } from '../graphError';
 import type { GraphObject } from '../state';
+import { groupRecipientOf } from './groups';
 import type { Route, RouteContext } from './types';
 
 type Json = Record<string, unknown>;
@@ -254,7 +255,7 @@ export const messagesRoutes: Route[] = [
 			} else if (body.messaging_product !== 'whatsapp' || !body.recipient_type || !body.type) {
 				throw invalidParameter('messaging_product, recipient_type and type are required');
 			}
-			const recipient = recipientOf(body);
+			const recipient = body.recipient_type === 'group' ? groupRecipientOf(context, body) : recipientOf(body);
 			checkLimits(context, body);
 			if (body.type === 'template') checkTemplate(context, phone, body.template as Json, recipient);
 			const to = recipient.id;

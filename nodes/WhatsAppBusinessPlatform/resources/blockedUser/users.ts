@@ -13,6 +13,7 @@ const SOME_USERS_FAILED = 139100;
 /** Per-user reasons whose general hint does not fit a blocklist. */
 const BLOCKLIST_HINTS: Record<number, string> = {
 	131047: 'Meta only blocks users who wrote to this number in the last 24 hours, and only WhatsApp users.',
+	131021: 'A business cannot block its own number: remove the business phone number from the users.',
 };
 
 export const usersField = (operation: string, description: string): INodeProperties => ({

@@ -127,7 +127,7 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 					}
 					const response = (await graphRequest.call(this, {
 						method: 'POST',
-						url: `/${request.phoneNumberId}/messages`,
+						url: `/${request.phoneNumberId}/${request.edge ?? 'messages'}`,
 						body: request.body,
 						// A message may only go again on answers that prove it was not accepted (the
 						// transport always retries throttling and refused connections). Marking as read is harmless to repeat.

@@ -28,6 +28,27 @@ export const messageDescription: INodeProperties[] = [
 	{ ...wabaLocator(all, 'The WhatsApp Business Account; used to list its phone numbers and templates, and to check before sending that a template may go to a business-scoped user ID'), required: false },
 	phoneNumberLocator(all, 'The business phone number that sends'),
 	{
+		displayName: 'Send To',
+		name: 'recipientKind',
+		type: 'options',
+		default: 'individual',
+		options: [
+			{ name: 'A Customer', value: 'individual' },
+			{ name: 'A Group', value: 'group', description: 'A group of this number (text, media and templates only)' },
+		],
+		displayOptions: { show: sending },
+	},
+	{
+		displayName: 'Group ID',
+		name: 'groupId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD',
+		description: 'The group to send to, from Group → Get Many or the trigger\'s group events',
+		displayOptions: { show: { ...sending, recipientKind: ['group'] } },
+	},
+	{
 		displayName: 'Recipient Phone Number or User ID',
 		name: 'to',
 		type: 'string',
@@ -36,7 +57,7 @@ export const messageDescription: INodeProperties[] = [
 		placeholder: '+1 555 010 1234 or US.13491208655302741918',
 		description:
 			'A phone number with its country code (spaces, dashes, brackets and a leading + or 00 are fine), or the customer\'s business-scoped user ID (BSUID, the trigger\'s userId) for customers who share only a username',
-		displayOptions: { show: sending },
+		displayOptions: { show: { ...sending, recipientKind: ['individual'] } },
 	},
 	...sendFields({ resource, operation: ['send'] }),
 	...templateFields({ resource, operation: ['sendTemplate'] }),

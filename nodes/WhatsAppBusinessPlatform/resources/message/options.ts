@@ -26,6 +26,14 @@ export function messageOptions(show: Record<string, string[]>): INodeProperties 
 				default: '',
 				description: `Your own tracking data, returned in the status webhooks (biz_opaque_callback_data, at most ${MAX_CALLBACK_DATA} characters)`,
 			},
+			{
+				displayName: 'Send Through Marketing Messages API',
+				name: 'marketingMessagesApi',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a marketing template goes through the Marketing Messages API (optimised delivery); Meta sends it the ordinary way when the account is not onboarded',
+				displayOptions: { show: { '/operation': ['sendTemplate'] } },
+			},
 		],
 	};
 }

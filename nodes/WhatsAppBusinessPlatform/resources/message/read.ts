@@ -5,7 +5,7 @@ import { asText, fail, optionalText } from '../../shared/validation';
 import { readBinaryFile } from '../media/custom';
 import { MAX_CALLBACK_DATA } from './options';
 import { readParameter } from './parameterReads';
-import { recipientOf, type Recipient } from './recipient';
+import { GROUP_MESSAGE_TYPES, groupRecipientOf, recipientOf, type Recipient } from './recipient';
 import type { BuiltContent, MediaSource, ParameterReader, PendingUpload } from './types/common';
 import { buildSendContent } from './types';
 import { buildTemplate } from './types/template';
@@ -17,6 +17,8 @@ export interface PreparedRequest {
 	uploads: PendingUpload[];
 	/** Requests with the same key go one after the other, in order (one chat). */
 	key: string | undefined;
+	/** The edge it is posted to: `messages`, or `marketing_messages` for marketing templates sent through the Marketing Messages API. */
+	edge?: 'messages' | 'marketing_messages';
 }
 
 function phoneNumberIdOf(context: IExecuteFunctions, itemIndex: number): string {
@@ -100,9 +102,17 @@ export async function prepareRequest(context: IExecuteFunctions, operation: stri
 		if (read.get('typingIndicator', false)) body.typing_indicator = { type: 'text' };
 		return { phoneNumberId, body, uploads: [], key: undefined };
 	}
-	const recipient = recipientOf(read.get('to', ''));
+	const toGroup = read.get('recipientKind', 'individual') === 'group';
+	const recipient = toGroup ? groupRecipientOf(read.get('groupId', '')) : recipientOf(read.get('to', ''));
 	const built = operation === 'sendTemplate' ? await buildTemplate(read) : await buildSendContent(read);
+	if (toGroup && !GROUP_MESSAGE_TYPES.includes(built.type)) fail('Message Type', `groups take ${GROUP_MESSAGE_TYPES.join(', ')} messages, not ${built.type}`);
 	await checkBsuidAllowed(context, itemIndex, recipient, built);
-	const body = envelope(recipient, built, read.get<IDataObject>('messageOptions', {}));
+	const options = read.get<IDataObject>('messageOptions', {});
+	const body = envelope(recipient, built, options);
+	if (operation === 'sendTemplate' && options.marketingMessagesApi === true) {
+		// Meta delivers it the ordinary way when the account is not onboarded (Marketing Messages API, product_policy).
+		body.product_policy = 'CLOUD_API_FALLBACK';
+		return { phoneNumberId, body, uploads: built.uploads, key: `${phoneNumberId}>${recipient.id}`, edge: 'marketing_messages' };
+	}
 	return { phoneNumberId, body, uploads: built.uploads, key: `${phoneNumberId}>${recipient.id}` };
 }

@@ -8,7 +8,7 @@ import { asText, fail } from '../../shared/validation';
  * user IDs": if both were sent, `to` would win).
  */
 export interface Recipient {
-	kind: 'phone' | 'bsuid';
+	kind: 'phone' | 'bsuid' | 'group';
 	/** The phone number's digits or the BSUID, as sent. */
 	id: string;
 	fields: IDataObject;
@@ -34,4 +34,15 @@ export function recipientOf(value: unknown, field = 'Recipient Phone Number or U
 	}
 	if (digits.length < 7 || digits.length > 15) fail(field, `"${raw}" has ${digits.length} digits; a phone number with its country code has 7 to 15`);
 	return { kind: 'phone', id: digits, fields: { recipient_type: 'individual', to: digits } };
+}
+
+/** Message types Meta delivers to groups (Groups API: text, media, text- and media-based templates). */
+export const GROUP_MESSAGE_TYPES = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'template'];
+
+/** A group (Group → Create or Get Many gives its ID): `recipient_type: group` and the group ID in `to`. */
+export function groupRecipientOf(value: unknown, field = 'Group ID'): Recipient {
+	const raw = asText(field, value).trim();
+	if (!raw) fail(field, 'is required: the group\'s ID from Group → Get Many or the trigger\'s group events');
+	if (raw.length > 200 || !/^[A-Za-z0-9_=-]{8,200}$/.test(raw)) fail(field, `"${raw.slice(0, 40)}" is not a group ID (a long code of letters and digits, e.g. Y2FwaV9ncm91cDox…)`);
+	return { kind: 'group', id: raw, fields: { recipient_type: 'group', to: raw } };
 }
