@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** "Return All" + "Limit" for a list operation; the transport follows the cursors. */
 export function listFields(resource: string, operation: string): INodeProperties[] {
@@ -52,3 +52,8 @@ export const rateLimitHandling: INodeProperties = {
 		},
 	],
 };
+
+/** How many elements a list operation wants: all (Return All) or its Limit. */
+export function listLimit(context: IExecuteFunctions, itemIndex: number): number {
+	return context.getNodeParameter('returnAll', itemIndex, false) ? Number.POSITIVE_INFINITY : Number(context.getNodeParameter('limit', itemIndex, 50));
+}

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberLocator, wabaLocator } from './locatorFields';
 
@@ -6,3 +6,7 @@ import { phoneNumberLocator, wabaLocator } from './locatorFields';
 export function phoneTarget(show: Record<string, string[]>, description = 'The business phone number to work with'): INodeProperties[] {
 	return [wabaLocator(show, 'The WhatsApp Business Account whose phone numbers to pick from'), phoneNumberLocator(show, description)];
 }
+
+/** The phone number ID an item's operation works on (the locator's value). */
+export const phoneNumberIdOf = (context: IExecuteFunctions, itemIndex: number): string =>
+	String(context.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true })).trim();

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { hintFor } from '../../shared/errorHints';
+import { phoneNumberIdOf } from '../../shared/phoneTarget';
 import { splitList } from '../../shared/output';
 import { graphRequest } from '../../shared/transport';
 import { userNumberDigits } from '../../shared/userNumber';
@@ -64,7 +65,7 @@ function perUser(done: UserResult[], failed: UserResult[], doneKey: 'blocked' | 
 
 /** Blocks (POST) or unblocks (DELETE) the item's users and reports each user's outcome. */
 export async function changeBlocklist(context: IExecuteFunctions, itemIndex: number, method: 'POST' | 'DELETE'): Promise<INodeExecutionData[]> {
-	const phoneNumberId = String(context.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }));
+	const phoneNumberId = phoneNumberIdOf(context, itemIndex);
 	const users = usersOf(context.getNodeParameter('users', itemIndex, ''));
 	const answer = (await graphRequest.call(context, {
 		method,

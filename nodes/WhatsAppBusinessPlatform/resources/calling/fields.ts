@@ -6,8 +6,7 @@ import { graphRequest, type GraphRequest } from '../../shared/transport';
 
 export const show = (operation: string) => ({ resource: ['calling'], operation: [operation] });
 
-export const phoneNumberIdOf = (context: IExecuteFunctions, itemIndex: number) =>
-	String(context.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }));
+export { phoneNumberIdOf } from '../../shared/phoneTarget';
 
 /** What Meta's calling refusals mean (Calling API troubleshooting guide), and what to do. */
 export const CALLING_REFUSALS: Record<number, ErrorHint> = {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../../shared/commonFields';
+import { listFields, listLimit } from '../../shared/commonFields';
 import { wabaLocator } from '../../shared/locatorFields';
 import { graphRequestAllItems } from '../../shared/transport';
 import { show } from './fields';
@@ -9,8 +9,7 @@ export const getAllFlows: INodeProperties[] = [wabaLocator(show('getAll'), 'The 
 
 export async function getAll(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const wabaId = String(this.getNodeParameter('wabaId', itemIndex, '', { extractValue: true }));
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', itemIndex, 50));
+	const limit = listLimit(this, itemIndex);
 	const flows = await graphRequestAllItems.call(this, { url: `/${wabaId}/flows`, itemIndex }, limit);
 	return flows.map((json) => ({ json }));
 }

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneTarget } from '../../shared/phoneTarget';
+import { phoneNumberIdOf, phoneTarget } from '../../shared/phoneTarget';
 import { checkedDescription, checkedSubject, GROUP_LIMITS, groupRequest, show } from './fields';
 
 export const joinApprovalModeField = (operation: string): INodeProperties => ({
@@ -42,7 +42,7 @@ export const createGroup: INodeProperties[] = [
 
 /** Meta creates the group in the background: the answer has a request ID; the group ID and invite link come with the group_lifecycle_update webhook. */
 export async function create(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const phoneNumberId = String(this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }));
+	const phoneNumberId = phoneNumberIdOf(this, itemIndex);
 	const subject = checkedSubject(this.getNodeParameter('subject', itemIndex, ''));
 	const description = checkedDescription(this.getNodeParameter('description', itemIndex, ''));
 	const joinApprovalMode = String(this.getNodeParameter('joinApprovalMode', itemIndex, 'auto_approve'));

@@ -1,17 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../../shared/commonFields';
+import { listFields, listLimit } from '../../shared/commonFields';
 import { MAX_PAGE_SIZE } from '../../shared/constants';
-import { phoneTarget } from '../../shared/phoneTarget';
+import { phoneNumberIdOf, phoneTarget } from '../../shared/phoneTarget';
 import { groupRequest, show } from './fields';
 
 export const getAllGroups: INodeProperties[] = [...phoneTarget(show('getAll'), 'The business phone number whose active groups to list'), ...listFields('group', 'getAll', 'groups')];
 
 /** Meta answers this list as `data.groups` (not `data`), so its pages are followed here. */
 export async function getAll(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const phoneNumberId = String(this.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }));
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', itemIndex, 50));
+	const phoneNumberId = phoneNumberIdOf(this, itemIndex);
+	const limit = listLimit(this, itemIndex);
 	const groups: IDataObject[] = [];
 	let after: string | undefined;
 	const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../../shared/commonFields';
+import { listFields, listLimit } from '../../shared/commonFields';
 import { hintFor } from '../../shared/errorHints';
 import { splitList } from '../../shared/output';
 import { graphRequestAllItems } from '../../shared/transport';
@@ -25,8 +25,7 @@ export const rejectJoinRequestsFields: INodeProperties[] = [groupIdField(['rejec
 
 export async function getJoinRequests(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const groupId = groupIdOf(this, itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', itemIndex, 50));
+	const limit = listLimit(this, itemIndex);
 	const requests = await graphRequestAllItems.call(this, { url: `/${groupId}/join_requests`, itemIndex }, limit);
 	return requests.map((json) => ({ json: { ...json, groupId } }));
 }

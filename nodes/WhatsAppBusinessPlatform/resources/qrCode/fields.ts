@@ -91,8 +91,7 @@ export async function qrCodeItem(context: IExecuteFunctions, itemIndex: number, 
 	return { json: qr, binary: { [property]: binary } };
 }
 
-export const phoneNumberIdOf = (context: IExecuteFunctions, itemIndex: number) =>
-	String(context.getNodeParameter('phoneNumberId', itemIndex, '', { extractValue: true }));
+export { phoneNumberIdOf } from '../../shared/phoneTarget';
 
 /** `fields` for reading codes, with the image URL in the chosen format. */
 export const readFields = (format: string) => `code,prefilled_message,deep_link_url${format === 'none' ? '' : `,qr_image_url.format(${format})`}`;

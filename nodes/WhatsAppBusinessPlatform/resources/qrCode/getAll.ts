@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { listFields } from '../../shared/commonFields';
+import { listFields, listLimit } from '../../shared/commonFields';
 import { phoneTarget } from '../../shared/phoneTarget';
 import { graphRequestAllItems } from '../../shared/transport';
 import { phoneNumberIdOf, readFields, show } from './fields';
@@ -27,8 +27,7 @@ export const getAllQrCodes: INodeProperties[] = [
 ];
 
 export async function getAll(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : Number(this.getNodeParameter('limit', itemIndex, 50));
+	const limit = listLimit(this, itemIndex);
 	const format = String(this.getNodeParameter('imageFormat', itemIndex, 'none'));
 	const codes = await graphRequestAllItems.call(
 		this,
