@@ -5,5 +5,5 @@ import { phoneTarget } from '../../shared/phoneTarget';
 
 export const getAllBlockedUsers: INodeProperties[] = [
 	...phoneTarget({ resource: ['blockedUser'], operation: ['getAll'] }, 'The business phone number whose blocklist to read'),
-	...listFields('blockedUser', 'getAll', 'blocked users'),
+	...listFields('blockedUser', 'getAll'),
 ];

@@ -5,7 +5,7 @@ import { wabaLocator } from '../../shared/locatorFields';
 import { graphRequestAllItems } from '../../shared/transport';
 import { show } from './fields';
 
-export const getAllFlows: INodeProperties[] = [wabaLocator(show('getAll'), 'The WhatsApp Business Account whose Flows to list'), ...listFields('flow', 'getAll', 'Flows')];
+export const getAllFlows: INodeProperties[] = [wabaLocator(show('getAll'), 'The WhatsApp Business Account whose Flows to list'), ...listFields('flow', 'getAll')];
 
 export async function getAll(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const wabaId = String(this.getNodeParameter('wabaId', itemIndex, '', { extractValue: true }));

@@ -5,7 +5,7 @@ import { MAX_PAGE_SIZE } from '../../shared/constants';
 import { phoneNumberIdOf, phoneTarget } from '../../shared/phoneTarget';
 import { groupRequest, show } from './fields';
 
-export const getAllGroups: INodeProperties[] = [...phoneTarget(show('getAll'), 'The business phone number whose active groups to list'), ...listFields('group', 'getAll', 'groups')];
+export const getAllGroups: INodeProperties[] = [...phoneTarget(show('getAll'), 'The business phone number whose active groups to list'), ...listFields('group', 'getAll')];
 
 /** Meta answers this list as `data.groups` (not `data`), so its pages are followed here. */
 export async function getAll(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

@@ -7,7 +7,7 @@ import { graphRequestAllItems } from '../../shared/transport';
 import { InputError } from '../../shared/validation';
 import { GROUP_REFUSALS, groupIdField, groupIdOf, groupRequest, show } from './fields';
 
-export const getJoinRequestsFields: INodeProperties[] = [groupIdField(['getJoinRequests'], 'The group whose open join requests to list.'), ...listFields('group', 'getJoinRequests', 'join requests')];
+export const getJoinRequestsFields: INodeProperties[] = [groupIdField(['getJoinRequests'], 'The group whose open join requests to list.'), ...listFields('group', 'getJoinRequests')];
 
 const joinRequestIdsField = (operation: string, description: string): INodeProperties => ({
 	displayName: 'Join Request IDs',

@@ -10,7 +10,7 @@ const PAGE_SIZE = 25;
 
 export const getAllQrCodes: INodeProperties[] = [
 	...phoneTarget(show('getAll'), 'The business phone number whose QR codes to list'),
-	...listFields('qrCode', 'getAll', 'QR codes'),
+	...listFields('qrCode', 'getAll'),
 	{
 		displayName: 'Image URL',
 		name: 'imageFormat',

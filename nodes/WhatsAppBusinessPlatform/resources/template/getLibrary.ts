@@ -20,7 +20,7 @@ export const getLibraryTemplates: INodeProperties[] = [
 			{ displayName: 'Use Case', name: 'usecase', type: 'string', default: '', placeholder: 'SHIPMENT_CONFIRMATION', description: 'Only templates for this use case' },
 		],
 	},
-	...listFields('template', 'getLibrary', 'library templates'),
+	...listFields('template', 'getLibrary'),
 ];
 
 /** Filters go in the query string, only those given. */
