@@ -4,6 +4,7 @@ import { runNode } from '../harness/runNode';
 import { byId, useEmulator } from '../helpers';
 import { acceptedBodies, messageCalls, sendWith } from './helpers';
 import { itemsIn } from './stopRecord';
+import { DEFAULT_RATE_LIMITS, RateLimiter } from '../emulator/rateLimits';
 
 const env = useEmulator({ rateLimits: { messagesPerSecond: 50 } });
 
@@ -207,6 +208,33 @@ describe('pacer', () => {
 		pacer.throttled();
 		expect(pacer.currentRate).toBe(64);
 	});
+
+	it('two processes (two pacers that cannot see each other) sending from one number settle on its cap through 130429 alone', async () => {
+		const CAP = 40;
+		const meta = new RateLimiter({ ...DEFAULT_RATE_LIMITS, messagesPerSecond: CAP, pairBurst: 1_000_000 });
+		const started = Date.now();
+		const log: Array<{ at: number; ok: boolean }> = [];
+		const sender = async (pacer: Pacer, name: string) => {
+			for (let n = 0; Date.now() - started < 8000; n++) {
+				await pacer.take();
+				try {
+					meta.chargeMessage('number', `${name}-${n}`);
+					log.push({ at: Date.now() - started, ok: true });
+				} catch {
+					log.push({ at: Date.now() - started, ok: false });
+					pacer.throttled();
+				}
+			}
+		};
+		// Each believes it has the whole cap to itself: together they offer twice what Meta allows.
+		await Promise.all([sender(new Pacer(CAP), 'a'), sender(new Pacer(CAP), 'b')]);
+		const refusedIn = (from: number, to: number) => log.filter((entry) => !entry.ok && entry.at >= from && entry.at < to).length;
+		const acceptedIn = (from: number, to: number) => log.filter((entry) => entry.ok && entry.at >= from && entry.at < to).length;
+		// Without adapting, half of every second's offers would be refused (≈ 40 a second). After settling: few.
+		expect(refusedIn(4000, 8000)).toBeLessThan(0.15 * acceptedIn(4000, 8000));
+		// And together they still use most of the number's cap.
+		expect(acceptedIn(4000, 8000) / 4).toBeGreaterThan(0.6 * CAP);
+	}, 20_000);
 
 	it('cancel() turns away the owner\'s waiting callers at once, without using a turn', async () => {
 		const pacer = new Pacer(2);
