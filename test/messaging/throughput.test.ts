@@ -44,9 +44,9 @@ describe('throughput governor', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 100 }, (_, item) => ({ item })));
 		const calls = messageCalls(env.emulator);
 		// Unpaced, half would be refused. Paced, only arrival jitter (this emulator shares the test's busy
-		// event loop, so requests released evenly can arrive bunched) may tip one or two over.
+		// event loop, so requests released evenly can arrive bunched) may tip a few over (all at once, 50 of 100 would be refused).
 		const throttled = calls.filter((call) => call.status !== 200);
-		expect(throttled.length).toBeLessThanOrEqual(3);
+		expect(throttled.length).toBeLessThanOrEqual(8);
 		expect(calls).toHaveLength(100 + throttled.length);
 		// 100 messages at 40/s cannot finish much faster than ~2.5 s: the pacer really spaces them.
 		expect(elapsed).toBeGreaterThanOrEqual(2400);
@@ -330,7 +330,7 @@ describe('shared pacer', () => {
 			// Three pacers of their own would offer 90/s to a 30/s number (dozens of 130429); one shared
 			// pacer offers 30/s, and only arrival jitter on a busy machine may tip a few over.
 			const throttled = messageCalls(env.emulator).filter((call) => call.status !== 200);
-			expect(throttled.length).toBeLessThanOrEqual(6);
+			expect(throttled.length).toBeLessThanOrEqual(8);
 			expect(livePacers()).toBe(0);
 		} finally {
 			env.emulator.limiter.config.messagesPerSecond = 50;
