@@ -3,11 +3,9 @@
  * waits in n8n's database, the customer's tap arrives as a signed `messages` webhook at the published trigger,
  * and the trigger hands it to the waiting execution through n8n's own resume URL.
  */
-import { randomUUID } from 'node:crypto';
-
 import { decodeReference, encodeReference } from '../../nodes/WhatsAppBusinessPlatform/resources/message/sendAndWait/reference';
 import { CUSTOMER } from '../emulator/webhookEvents';
-import { byId, CREDENTIAL_TYPE, loadExamples, NODE, sleep, TRIGGER, useN8n, type Json } from './support';
+import { byId, loadExamples, NODE, sleep, triggerWorkflow, useN8n, type Json } from './support';
 
 const ASK = `${NODE}SendAndWait`;
 
@@ -83,23 +81,7 @@ describe('send and wait for a response, in real n8n', () => {
 	});
 
 	it('publishes the trigger for the number', async () => {
-		const workflow = {
-			name: 'answers arrive here',
-			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Trigger',
-					type: TRIGGER,
-					typeVersion: 1,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					credentials: { [CREDENTIAL_TYPE]: e2e.credential },
-					parameters: { subscriptionMode: 'automatic', wabaId: byId(e2e.emulator.ids.wabaId), events: ['messages'], options: {} },
-				},
-			],
-			connections: {},
-			settings: { executionOrder: 'v1' },
-		};
+		const { workflow } = triggerWorkflow(e2e.credential, 'answers arrive here', { subscriptionMode: 'automatic', wabaId: byId(e2e.emulator.ids.wabaId), events: ['messages'] });
 		const wf = await e2e.n8n.createWorkflow(workflow);
 		triggerWorkflowId = wf.id;
 		await e2e.n8n.publish(wf.id);
