@@ -3,7 +3,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 
 const NODE_VERSION = '24.21.0';
 // 2.41.3 (latest) cannot be installed from the registry reachable here: its n8n-core@2.41.2, n8n-editor-ui@2.41.1,
@@ -68,9 +68,10 @@ function freshFolder(dir) {
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir) + '-runtime', private: true }, null, 2));
 }
 
-// npm prints nothing for minutes while it installs n8n's ~2,200 packages. With --loglevel=http it writes one line per
-// package it looks up and per package file it fetches (or finds in its cache) into the install log; count those lines.
-function npmProgress(logOffset) {
+// npm prints nothing for minutes while it installs n8n. With --loglevel=http it logs each package it looks up in the
+// registry while it works out what to install; then it logs the package files it fetched in one burst and spends
+// minutes unpacking them, logging nothing: the size of node_modules tells how far that got.
+function npmProgress(logOffset, installDir) {
 	let text = '';
 	try {
 		const fd = fs.openSync(INSTALL_LOG, 'r');
@@ -84,8 +85,10 @@ function npmProgress(logOffset) {
 	}
 	const lookedUp = (text.match(/^npm http fetch GET \d+ \S+ /gm) || []).filter((l) => !l.includes('/-/')).length;
 	const fetched = new Set((text.match(/^npm http (?:fetch GET \d+|cache) \S+\.tgz /gm) || []).map((l) => l.match(/https?:\/\/\S+\.tgz/)[0])).size;
-	if (!lookedUp && !fetched) return 'npm is resolving which package versions to install';
-	return `${lookedUp} packages looked up in the registry, ${fetched} downloaded and unpacked (n8n needs about 2,200)`;
+	if (!fetched) return lookedUp ? `working out what to install: ${lookedUp} packages looked up in the registry so far` : 'npm is starting';
+	const du = spawnSync('du', ['-sm', path.join(installDir, 'node_modules')], { encoding: 'utf8' });
+	const written = du.status === 0 ? `${du.stdout.split('\t')[0]} MB written so far (n8n ${N8N_VERSION} takes about 2,800 MB)` : 'writing files';
+	return `${fetched} packages fetched, unpacking them: ${written}`;
 }
 
 async function step(log, label, fn, { progress } = {}) {
@@ -158,7 +161,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 					log(`[n8n-runtime] npm install failed (${error.message.split('\n')[0]}); retrying (${attempt + 1}/3)`);
 				}
 			}
-		}, { progress: npmProgress });
+		}, { progress: (logOffset) => npmProgress(logOffset, n8nDir) });
 
 		// sqlite3 is N-API: building it with the machine's Node 20 headers gives a binding Node 24 loads.
 		await step(log, 'npm rebuild sqlite3 from source (~1.5 min)', async () => {
