@@ -29,7 +29,7 @@ export class WhatsAppBusinessPlatform implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Send WhatsApp messages and manage WhatsApp Business Accounts, templates, phone numbers, media, users and credit lines through Meta\'s Graph API',
+			'Send WhatsApp messages and manage WhatsApp Business Accounts, templates, phone numbers, media, users, credit lines, groups, Flows, QR codes, blocklists and calling settings through Meta\'s Graph API',
 		defaults: { name: 'WhatsApp Business Platform' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
