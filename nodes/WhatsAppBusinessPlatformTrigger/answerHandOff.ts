@@ -138,10 +138,31 @@ async function resume(context: IWebhookFunctions, reference: WaitReference, tap:
 	return false;
 }
 
+// Meta redelivers a webhook it got no timely 200 for. A tap handed off moments ago must not be
+// answered "already answered" on its second arrival, so its wamid is remembered for a while here.
+const REMEMBER_MS = 15 * 60_000;
+const MAX_REMEMBERED = 10_000;
+const handedOff = new Map<string, number>();
+
+function seenBefore(messageId: unknown, now = Date.now()): boolean {
+	if (typeof messageId !== 'string' || !messageId) return false;
+	for (const [id, at] of handedOff) {
+		if (now - at < REMEMBER_MS && handedOff.size <= MAX_REMEMBERED) break;
+		handedOff.delete(id);
+	}
+	if (handedOff.has(messageId)) return true;
+	handedOff.set(messageId, now);
+	return false;
+}
+
 /** Hands each tap to its waiting execution; answers the customer when the question is closed. */
 export async function handOffTaps(context: IWebhookFunctions, taps: Tap[], appSecret: string): Promise<void> {
 	await Promise.all(
 		taps.map(async (tap) => {
+			if (seenBefore(tap.message.id)) {
+				context.logger.debug(`WhatsApp Business Platform Trigger dropped a redelivered button reply (${String(tap.message.id)})`);
+				return;
+			}
 			const parsed = decodeReference(tap.id, appSecret);
 			if (!parsed.ok) {
 				context.logger.warn(`WhatsApp Business Platform Trigger ignored a button reply from ${String(tap.message.from)}: ${parsed.reason}. Nothing was resumed.`);

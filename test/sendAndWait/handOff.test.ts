@@ -99,6 +99,19 @@ describe('the trigger hands taps on send-and-wait questions to the waiting execu
 		expect(items?.[1].interactive).toEqual(expect.objectContaining({ button_reply: { id: 'confirm-yes', title: 'Yes' } }));
 	});
 
+	it('a redelivered tap (same wamid) is dropped: no second call to n8n, no second reply', async () => {
+		const { approve, questionId } = await askApproval();
+		const payload = tapPayload(approve, questionId);
+		const tapId = ((payload.entry as Json[])[0] as any).changes[0].value.messages[0].id;
+		await sendWebhook(trigger.webhookUrl, payload, { appSecret: env.emulator.ids.appSecret });
+		const before = trigger.deliveries.length;
+		const again = await sendWebhook(trigger.webhookUrl, payload, { appSecret: env.emulator.ids.appSecret });
+		expect(again.status).toBe(200);
+		expect(trigger.deliveries.length).toBe(before + 1);
+		expect(trigger.deliveries.at(-1)!.execution).toBeUndefined();
+		expect(repliesTo(tapId)).toHaveLength(1);
+	});
+
 	it('takeTaps leaves payloads without taps untouched and drops a change it emptied', () => {
 		const plain = tapPayload('confirm-yes', 'wamid.x');
 		const copy = JSON.parse(JSON.stringify(plain));
