@@ -3,11 +3,12 @@
  * before ts-node's .ts). Load each node's .ts module and file it under the .json path, so the
  * harness gets the node classes as it does under jest.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-for (const name of ['WhatsAppBusinessPlatform', 'WhatsAppBusinessPlatformTrigger']) {
-	const base = path.resolve(__dirname, `../../nodes/${name}/${name}.node`);
+const NODES = path.resolve(__dirname, '../../nodes');
+for (const name of readdirSync(NODES)) {
+	const base = path.join(NODES, name, `${name}.node`);
 	if (!existsSync(`${base}.ts`)) continue;
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	require(`${base}.ts`);
