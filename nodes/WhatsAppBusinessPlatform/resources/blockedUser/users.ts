@@ -25,7 +25,7 @@ export const usersField = (operation: string, description: string): INodePropert
 	required: true,
 	default: '',
 	placeholder: '+16505551234, +447700900123',
-	description: `${description} Phone numbers with their country code, separated by commas or new lines; at most ${MAX_USERS_PER_REQUEST.toLocaleString('en-US')} per run of an item.`,
+	description: `${description} Phone numbers with their country code, separated by commas or new lines; at most ${MAX_USERS_PER_REQUEST.toLocaleString('en-US')} per run of an item`,
 	displayOptions: { show: { resource: ['blockedUser'], operation: [operation] } },
 });
 

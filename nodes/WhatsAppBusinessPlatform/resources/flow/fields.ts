@@ -27,7 +27,7 @@ export const flowIdField = (operations: string[], description: string): INodePro
 	required: true,
 	default: '',
 	placeholder: '1357920198765432',
-	description: `${description} WhatsApp Manager → Account tools → Flows shows it, and Get Many lists it.`,
+	description: `${description} WhatsApp Manager → Account tools → Flows shows it, and Get Many lists it`,
 	displayOptions: { show: show(operations) },
 });
 
@@ -36,7 +36,7 @@ export const categoriesField = (operations: string[], required: boolean): INodeP
 	name: 'categories',
 	type: 'multiOptions',
 	required,
-	default: required ? ['OTHER'] : [],
+	default: [],
 	description: 'What the Flow is for (Meta uses this to describe it; pick at least one)',
 	displayOptions: { show: show(operations) },
 	options: FLOW_CATEGORIES.map(([value, name]) => ({ name, value })),
@@ -49,20 +49,32 @@ export function flowIdOf(context: IExecuteFunctions, itemIndex: number): string 
 }
 
 /** Where the Flow JSON comes from: a parameter or a binary file. */
+const FLOW_JSON_SOURCES = [
+	{ name: 'Field Below', value: 'parameter', description: 'Paste the Flow JSON or build it with an expression' },
+	{ name: 'Binary File', value: 'binary', description: 'A Flow JSON file from an earlier node (e.g. Read Files, HTTP Request)' },
+];
+
+/** Where the Flow JSON comes from: a parameter or a binary file (or, when creating, nowhere yet). */
 export const flowJsonSourceFields = (operations: string[], withNone: boolean): INodeProperties[] => [
-	{
-		displayName: 'Flow JSON From',
-		name: 'flowJsonSource',
-		type: 'options',
-		default: withNone ? 'none' : 'parameter',
-		description: 'Where the Flow\'s screens (Flow JSON) come from',
-		displayOptions: { show: show(operations) },
-		options: [
-			...(withNone ? [{ name: 'None (Add Later)', value: 'none' }] : []),
-			{ name: 'Field Below', value: 'parameter', description: 'Paste the Flow JSON or build it with an expression' },
-			{ name: 'Binary File', value: 'binary', description: 'A flow.json file from an earlier node (e.g. Read Files, HTTP Request)' },
-		],
-	},
+	withNone
+		? {
+				displayName: 'Flow JSON From',
+				name: 'flowJsonSource',
+				type: 'options',
+				default: 'none',
+				description: 'Where the Flow\'s screens (Flow JSON) come from',
+				displayOptions: { show: show(operations) },
+				options: [{ name: 'None (Add Later)', value: 'none' }, ...FLOW_JSON_SOURCES],
+			}
+		: {
+				displayName: 'Flow JSON From',
+				name: 'flowJsonSource',
+				type: 'options',
+				default: 'parameter',
+				description: 'Where the Flow\'s screens (Flow JSON) come from',
+				displayOptions: { show: show(operations) },
+				options: FLOW_JSON_SOURCES,
+			},
 	{
 		displayName: 'Flow JSON',
 		name: 'flowJson',
@@ -76,7 +88,7 @@ export const flowJsonSourceFields = (operations: string[], withNone: boolean): I
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
-		description: 'The name of the binary field that holds the flow.json file',
+		description: 'The name of the binary field that holds the Flow JSON file',
 		displayOptions: { show: { ...show(operations), flowJsonSource: ['binary'] } },
 	},
 ];

@@ -18,7 +18,7 @@ export const groupIdField = (operations: string[], description: string): INodePr
 	required: true,
 	default: '',
 	placeholder: 'Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD',
-	description: `${description} Group → Get Many lists a number's groups; the trigger's group events carry it too.`,
+	description: `${description} Group → Get Many lists a number's groups; the trigger's group events carry it too`,
 	displayOptions: { show: show(operations) },
 });
 

@@ -16,7 +16,7 @@ const joinRequestIdsField = (operation: string, description: string): INodePrope
 	required: true,
 	default: '',
 	placeholder: 'MTY0NjcwNDM1OTU6MTIwMzYzNDA0Njk0MjMzODIw',
-	description: `${description} IDs from Get Join Requests or the trigger's join request events, separated by commas.`,
+	description: `${description} IDs from Get Join Requests or the trigger's join request events, separated by commas`,
 	displayOptions: { show: show(operation) },
 });
 

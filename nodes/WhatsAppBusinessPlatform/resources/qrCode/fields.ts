@@ -17,7 +17,7 @@ export const codeField = (operation: string, description: string): INodeProperti
 	required: true,
 	default: '',
 	placeholder: '4O4YGZEG3RIVE1',
-	description: `${description} The 14-character code Meta gave the QR code (the end of its wa.me/message/ link).`,
+	description: `${description} The 14-character code Meta gave the QR code (the end of its wa.me/message/ link)`,
 	displayOptions: { show: show(operation) },
 });
 
@@ -29,7 +29,7 @@ export const prefilledMessageField = (operation: string, description: string): I
 	required: true,
 	default: '',
 	placeholder: 'Hi! I would like to know more about your offers.',
-	description: `${description} At most ${PREFILLED_MESSAGE_MAX} characters.`,
+	description: `${description} At most ${PREFILLED_MESSAGE_MAX} characters`,
 	displayOptions: { show: show(operation) },
 });
 

@@ -92,20 +92,6 @@ export const createTemplateFromLibrary: INodeProperties[] = [
 				name: 'button',
 				values: [
 					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'options',
-						default: 'URL',
-						options: [
-							{ name: 'Website (URL)', value: 'URL' },
-							{ name: 'Call (Phone Number)', value: 'PHONE_NUMBER' },
-							{ name: 'One-Time Password', value: 'OTP' },
-						],
-					},
-					{ displayName: 'Website URL', name: 'baseUrl', type: 'string', default: '', placeholder: 'https://acme.example/track/{{1}}', description: 'For URL buttons: the address, with {{1}} where a per-message part goes', displayOptions: { show: { type: ['URL'] } } },
-					{ displayName: 'URL Suffix Example', name: 'urlSuffixExample', type: 'string', default: '', placeholder: 'A-1001', description: 'For URL buttons with {{1}}: an example of the per-message part', displayOptions: { show: { type: ['URL'] } } },
-					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+1 555 010 1234', description: 'For call buttons: the number to call, with its country code', displayOptions: { show: { type: ['PHONE_NUMBER'] } } },
-					{
 						displayName: 'OTP Type',
 						name: 'otpType',
 						type: 'options',
@@ -117,6 +103,20 @@ export const createTemplateFromLibrary: INodeProperties[] = [
 						],
 						displayOptions: { show: { type: ['OTP'] } },
 					},
+					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+1 555 010 1234', description: 'For call buttons: the number to call, with its country code', displayOptions: { show: { type: ['PHONE_NUMBER'] } } },
+					{
+						displayName: 'Type',
+						name: 'type',
+						type: 'options',
+						default: 'URL',
+						options: [
+							{ name: 'Website (URL)', value: 'URL' },
+							{ name: 'Call (Phone Number)', value: 'PHONE_NUMBER' },
+							{ name: 'One-Time Password', value: 'OTP' },
+						],
+					},
+					{ displayName: 'URL Suffix Example', name: 'urlSuffixExample', type: 'string', default: '', placeholder: 'A-1001', description: 'For URL buttons with {{1}}: an example of the per-message part', displayOptions: { show: { type: ['URL'] } } },
+					{ displayName: 'Website URL', name: 'baseUrl', type: 'string', default: '', placeholder: 'https://acme.example/track/{{1}}', description: 'For URL buttons: the address, with {{1}} where a per-message part goes', displayOptions: { show: { type: ['URL'] } } },
 				],
 			},
 		],
