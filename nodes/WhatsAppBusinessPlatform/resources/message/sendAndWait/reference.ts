@@ -1,5 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
+import { expectedSignature, secretsEqual } from '../../../../WhatsAppBusinessPlatformTrigger/signature';
+
 /*
  * A reply button's ID (or a list row's ID) carries a compact, signed reference to the execution
  * that waits for it. The customer's tap comes back as a `messages` webhook to this package's
@@ -120,13 +122,12 @@ export function resumeUrlOf(reference: WaitReference, waitingBaseUrl: string): s
 /** Header that carries the trigger's HMAC (app secret) over the body it posts to the waiting node. */
 export const ANSWER_SIGNATURE_HEADER = 'x-whatsapp-answer-signature';
 
+/** The same HMAC Meta signs deliveries with, over the exact bytes of the body the trigger posts. */
 export function signAnswer(rawBody: string, appSecret: string): string {
-	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+	return expectedSignature(Buffer.from(rawBody, 'utf8'), appSecret);
 }
 
 export function answerSignatureValid(rawBody: Buffer | string, header: unknown, appSecret: string): boolean {
 	if (typeof header !== 'string' || !appSecret) return false;
-	const expected = Buffer.from(signAnswer(typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8'), appSecret));
-	const provided = Buffer.from(header);
-	return expected.length === provided.length && timingSafeEqual(expected, provided);
+	return secretsEqual(header, expectedSignature(Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody, 'utf8'), appSecret));
 }
