@@ -1,3 +1,4 @@
+import { DEFAULT_GRAPH_VERSION } from '../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { startEmulator, type EmulatorOptions, type GraphEmulator } from './emulator/server';
 import { specAvailable } from './emulator/specValidator';
 import type { TestCredentials } from './harness/runNode';
@@ -19,7 +20,7 @@ export function useEmulator(options: EmulatorOptions = {}) {
 			accessToken: handle.emulator.ids.accessToken,
 			appSecret: handle.emulator.ids.appSecret,
 			verifyToken: handle.emulator.ids.verifyToken,
-			graphApiVersion: 'v23.0',
+			graphApiVersion: DEFAULT_GRAPH_VERSION,
 			baseUrl: handle.emulator.url,
 		};
 	});

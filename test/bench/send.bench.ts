@@ -13,6 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 import axios from 'axios';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { runNode, type NodeRun } from '../harness/runNode';
 import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 
@@ -61,7 +62,7 @@ function sendRun(emulator: EmulatorProcess, cap: number, from: number, count: nu
 			messagesPerSecond: cap,
 			rateLimitHandling: { maxRetries: 10, maxWaitSeconds: 120 },
 		},
-		credentials: { accessToken: emulator.ids.accessToken, appSecret: emulator.ids.appSecret, graphApiVersion: 'v23.0', baseUrl: emulator.url },
+		credentials: { accessToken: emulator.ids.accessToken, appSecret: emulator.ids.appSecret, graphApiVersion: DEFAULT_GRAPH_VERSION, baseUrl: emulator.url },
 		items,
 		continueOnFail: true,
 	});
@@ -123,7 +124,7 @@ async function fanOutCase(cap: number, count: number) {
 		Array.from({ length: count }, (_, index) =>
 			axios
 				.post(
-					`${emulator.url}/v23.0/${emulator.ids.phoneNumberId}/messages`,
+					`${emulator.url}/${DEFAULT_GRAPH_VERSION}/${emulator.ids.phoneNumberId}/messages`,
 					{ messaging_product: 'whatsapp', recipient_type: 'individual', to: recipient(index), type: 'text', text: { body: `Your order ${index} has shipped.`, preview_url: false } },
 					{ headers: { authorization: `Bearer ${emulator.ids.accessToken}` }, validateStatus: () => true },
 				)

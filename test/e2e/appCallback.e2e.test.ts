@@ -3,6 +3,7 @@
  * A trigger that chooses one either takes the app's callback on publish (and gives it back on unpublish), or
  * publishing stops with the reason n8n shows in the editor.
  */
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { byId, CREDENTIAL_TYPE, sleep, triggerWorkflow, useN8n, type Json } from './support';
 
 const e2e = useN8n();
@@ -53,7 +54,7 @@ describe('trigger in n8n: template events through the app\'s callback URL', () =
 			accessToken: ids.accessToken,
 			appSecret: ids.appSecret,
 			verifyToken: ids.verifyToken,
-			graphApiVersion: 'v25.0',
+			graphApiVersion: DEFAULT_GRAPH_VERSION,
 			baseUrl: e2e.emulator.url,
 		});
 		const { workflow } = appTrigger('e2e no app id', { id: created.id, name: created.name }, ids.wabaId, ['messages', TEMPLATE]);

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import axios from 'axios';
 
 import { WhatsAppBusinessPlatformApi } from '../../credentials/WhatsAppBusinessPlatformApi.credentials';
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { useEmulator } from '../helpers';
 
 const env = useEmulator({ requireAppSecretProof: true });
@@ -11,7 +12,7 @@ const credential = new WhatsAppBusinessPlatformApi();
 /** Sends the credential's own test request the way n8n's credential tester does: authenticate(), then the request. */
 async function runCredentialTest(accessToken: string) {
 	const { emulator } = env;
-	const data = { accessToken, appSecret: emulator.ids.appSecret, graphApiVersion: 'v23.0', baseUrl: `${emulator.url}/` };
+	const data = { accessToken, appSecret: emulator.ids.appSecret, graphApiVersion: DEFAULT_GRAPH_VERSION, baseUrl: `${emulator.url}/` };
 	const request = credential.test.request;
 	const baseURL = `${data.baseUrl.replace(/\/+$/, '')}/${data.graphApiVersion}`;
 	expect(request.baseURL).toBe('={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}');

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { credentialTargetProblem } from '../../nodes/WhatsAppBusinessPlatform/shared/credentialHosts';
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import type { GraphEmulator } from '../emulator/server';
 import { runNode } from '../harness/runNode';
 import { byId, useEmulator } from '../helpers';
@@ -98,7 +99,7 @@ describe('credentials go only to the Base URL\'s host and Meta\'s media host', (
 	});
 
 	it('does not follow a Graph call redirected to another host either', async () => {
-		env.emulator.faults.add({ kind: 'rewrite', method: 'GET', path: `/${env.emulator.ids.wabaId}`, rewrite: () => ({ status: 301, headers: { location: `${spy.url}/v23.0/${env.emulator.ids.wabaId}` }, body: {} }) });
+		env.emulator.faults.add({ kind: 'rewrite', method: 'GET', path: `/${env.emulator.ids.wabaId}`, rewrite: () => ({ status: 301, headers: { location: `${spy.url}/${DEFAULT_GRAPH_VERSION}/${env.emulator.ids.wabaId}` }, body: {} }) });
 		const { error } = await runNode({ parameters: { resource: 'account', operation: 'get', wabaId: byId(env.emulator.ids.wabaId) }, credentials: env.credentials });
 		expect(spy.requests).toHaveLength(0);
 		expect(error?.message).toMatch(/redirect/i);

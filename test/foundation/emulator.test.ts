@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import axios, { type AxiosRequestConfig } from 'axios';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { RateLimiter, DEFAULT_RATE_LIMITS } from '../emulator/rateLimits';
 import { SpecValidator } from '../emulator/specValidator';
 import { metaJson, signatureFor } from '../emulator/webhookSender';
@@ -17,7 +18,7 @@ function graph(method: string, path: string, options: { token?: string | null; p
 	const proof = options.proof === undefined && token ? createHmac('sha256', emulator.ids.appSecret).update(token).digest('hex') : options.proof;
 	const config: AxiosRequestConfig = {
 		method,
-		url: `${emulator.url}/v23.0${path}`,
+		url: `${emulator.url}/${DEFAULT_GRAPH_VERSION}${path}`,
 		headers: token ? { Authorization: `Bearer ${token}` } : {},
 		params: { ...(proof ? { appsecret_proof: proof } : {}), ...options.params },
 		data: options.data,
@@ -152,7 +153,7 @@ describe('emulator: faults', () => {
 		emulator.faults.add({ kind: 'drop', path });
 		await expect(graph('GET', path)).rejects.toMatchObject({ code: 'ECONNRESET' });
 		emulator.faults.add({ kind: 'malformed', path });
-		const malformed = await axios.get(`${emulator.url}/v23.0${path}`, {
+		const malformed = await axios.get(`${emulator.url}/${DEFAULT_GRAPH_VERSION}${path}`, {
 			headers: { Authorization: `Bearer ${emulator.ids.accessToken}` },
 			params: { appsecret_proof: createHmac('sha256', emulator.ids.appSecret).update(emulator.ids.accessToken).digest('hex') },
 			transformResponse: (text) => text,

@@ -1,3 +1,4 @@
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import type { FaultAnswer } from '../emulator/faults';
 import { runListSearch } from '../harness/runListSearch';
 import { runNode } from '../harness/runNode';
@@ -21,7 +22,7 @@ function breakPaging(path: string, rewrite: (page: Page, call: number) => Page) 
 
 const withNext = (page: Page, after: string): Page => ({
 	...page,
-	paging: { cursors: { before: 'b', after }, next: `${env.emulator.url}/v23.0/next?after=${after}` },
+	paging: { cursors: { before: 'b', after }, next: `${env.emulator.url}/${DEFAULT_GRAPH_VERSION}/next?after=${after}` },
 });
 
 const ownedWabas = (extra: Record<string, unknown> = { returnAll: true }) =>

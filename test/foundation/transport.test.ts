@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { runNode } from '../harness/runNode';
 import { byId, useEmulator } from '../helpers';
 
@@ -20,7 +21,7 @@ describe('transport: declarative operations through n8n routing', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ id: emulator.ids.wabaId, name: 'Acme Support', currency: 'USD' }]);
 		const [call] = emulator.calls('GET', `/${emulator.ids.wabaId}`);
-		expect(call.version).toBe('v23.0');
+		expect(call.version).toBe(DEFAULT_GRAPH_VERSION);
 		expect(call.query.fields).toBe('id,name,currency');
 		expect(call.headers.authorization).toBe(`Bearer ${credentials.accessToken}`);
 		expect(call.query.appsecret_proof).toBe(createHmac('sha256', credentials.appSecret!).update(credentials.accessToken).digest('hex'));
@@ -117,7 +118,7 @@ describe('transport: errors users can act on', () => {
 	it('scrubs appsecret_proof like the token when Meta echoes the request URL, in errors and in error items', async () => {
 		const { emulator, credentials } = env;
 		const proof = createHmac('sha256', credentials.appSecret!).update(credentials.accessToken).digest('hex');
-		const echo = `Unsupported get request (GET /v23.0/${emulator.ids.wabaId}?fields=id&appsecret_proof=${proof})`;
+		const echo = `Unsupported get request (GET /${DEFAULT_GRAPH_VERSION}/${emulator.ids.wabaId}?fields=id&appsecret_proof=${proof})`;
 		const fault = { kind: 'graphError' as const, path: `/${emulator.ids.wabaId}`, graphError: { code: 100, subcode: 33, message: echo, details: `appsecret_proof=${proof}` } };
 		emulator.faults.add(fault);
 		const failed = await runNode({ parameters: getAccount(emulator.ids.wabaId), credentials });

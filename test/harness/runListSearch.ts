@@ -1,6 +1,7 @@
 import { LoadOptionsContext, ExecutionLifecycleHooks } from 'n8n-core';
 import { Workflow, type ICredentialDataDecryptedObject, type INode, type INodeListSearchResult, type INodeType, type NodeParameterValue } from 'n8n-workflow';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { ACTION_NODE_TYPE, nodeTypes } from './nodeTypes';
 import { makeAdditionalData, type TestCredentials } from './runNode';
 import { setupN8nCore } from './setup';
@@ -26,7 +27,7 @@ export async function runListSearch(options: {
 		credentials: { whatsAppBusinessPlatformApi: { id: '1', name: 'WhatsApp test' } },
 	};
 	const workflow = new Workflow({ id: 'w', nodes: [node], connections: {}, nodeTypes, active: false });
-	const credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: 'v23.0', ...options.credentials } as unknown as ICredentialDataDecryptedObject };
+	const credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: DEFAULT_GRAPH_VERSION, ...options.credentials } as unknown as ICredentialDataDecryptedObject };
 	const additionalData = makeAdditionalData(credentials, new ExecutionLifecycleHooks('manual', 'x', {} as never));
 	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');

@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { ACTION_NODE_TYPE, nodeTypes } from './nodeTypes';
 import { setupN8nCore } from './setup';
@@ -93,7 +94,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	let finished: (run: IRun) => void = () => {};
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
-	const credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: 'v23.0', ...options.credentials } as unknown as ICredentialDataDecryptedObject };
+	const credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: DEFAULT_GRAPH_VERSION, ...options.credentials } as unknown as ICredentialDataDecryptedObject };
 	const additionalData = makeAdditionalData(credentials, hooks);
 	if (options.executionId) additionalData.executionId = options.executionId;
 	const runExecutionData = createRunExecutionData({

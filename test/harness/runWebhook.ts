@@ -33,6 +33,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import type { TestCredentials } from './runNode';
 import { makeAdditionalData } from './runNode';
 import { nodeTypes, TRIGGER_NODE_TYPE } from './nodeTypes';
@@ -101,7 +102,7 @@ export class TriggerHarness {
 			parameters: options.parameters as Record<string, NodeParameterValue>,
 			credentials: { whatsAppBusinessPlatformApi: { id: '1', name: 'WhatsApp test' } },
 		};
-		this.credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: 'v23.0', ...options.credentials } as unknown as ICredentialDataDecryptedObject };
+		this.credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: DEFAULT_GRAPH_VERSION, ...options.credentials } as unknown as ICredentialDataDecryptedObject };
 		this.nodeType = nodeTypes.getByNameAndVersion(TRIGGER_NODE_TYPE) as INodeType;
 	}
 

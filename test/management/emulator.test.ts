@@ -1,10 +1,11 @@
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { itWithSpec, useEmulator } from '../helpers';
 
 /** The emulator refuses what the Graph API refuses, so the node's tests mean something. */
 const env = useEmulator();
 
 async function graph(method: string, path: string, body?: unknown, token?: string) {
-	const response = await fetch(`${env.emulator.url}/v23.0${path}`, {
+	const response = await fetch(`${env.emulator.url}/${DEFAULT_GRAPH_VERSION}${path}`, {
 		method,
 		headers: { authorization: `Bearer ${token ?? env.emulator.ids.accessToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
 		body: body ? JSON.stringify(body) : undefined,

@@ -1,11 +1,12 @@
 import axios from 'axios';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { useEmulator } from '../helpers';
 
 const env = useEmulator();
 
 async function post(path: string, data: unknown, headers: Record<string, string> = {}) {
-	const response = await axios.post(`${env.emulator.url}/v23.0${path}`, data, {
+	const response = await axios.post(`${env.emulator.url}/${DEFAULT_GRAPH_VERSION}${path}`, data, {
 		headers: { authorization: `Bearer ${env.credentials.accessToken}`, ...headers },
 		validateStatus: () => true,
 	});
@@ -84,7 +85,7 @@ describe('emulator: messages are rejected where the real API rejects them', () =
 		form.append('type', 'text/plain');
 		form.append('file', new Blob([Buffer.from('x')], { type: 'text/plain' }), 'x.txt');
 		const { data } = await post(`/${env.emulator.ids.phoneNumberId}/media`, form);
-		const meta = await axios.get(`${env.emulator.url}/v23.0/${data.id}`, { headers: { authorization: `Bearer ${env.credentials.accessToken}` } });
+		const meta = await axios.get(`${env.emulator.url}/${DEFAULT_GRAPH_VERSION}/${data.id}`, { headers: { authorization: `Bearer ${env.credentials.accessToken}` } });
 		const anonymous = await axios.get(meta.data.url, { validateStatus: () => true });
 		expect(anonymous.status).toBe(400);
 		const authorised = await axios.get(meta.data.url, { headers: { authorization: `Bearer ${env.credentials.accessToken}` }, responseType: 'arraybuffer' });

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import axios from 'axios';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import type { GraphEmulator } from '../emulator/server';
 import { useEmulator } from '../helpers';
 import { sendWith } from '../messaging/helpers';
@@ -204,7 +205,7 @@ describeDocuments('documented message bodies: the node builds each one exactly, 
 		const path = `/${env.emulator.ids.phoneNumberId}/messages`;
 
 		// The emulator accepts the document as written.
-		const direct = await axios.post(`${env.emulator.url}/v23.0${path}`, body.to && want.to !== String(body.to).replace(/\D/g, '') ? { ...body, to: want.to } : body, {
+		const direct = await axios.post(`${env.emulator.url}/${DEFAULT_GRAPH_VERSION}${path}`, body.to && want.to !== String(body.to).replace(/\D/g, '') ? { ...body, to: want.to } : body, {
 			headers: { authorization: `Bearer ${env.credentials.accessToken}` },
 			validateStatus: () => true,
 		});

@@ -1,5 +1,6 @@
 import { displayParameter } from 'n8n-workflow';
 
+import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { OVERRIDE_FIELDS, destinationOf, routeChoices } from '../../nodes/WhatsAppBusinessPlatformTrigger/routing';
 import { WhatsAppBusinessPlatformTrigger } from '../../nodes/WhatsAppBusinessPlatformTrigger/WhatsAppBusinessPlatformTrigger.node';
 import { callbackFor } from '../emulator/control';
@@ -77,7 +78,7 @@ describe('emulator: delivers each field where Meta would', () => {
 
 	it('answers app webhook calls only with an app access token (#15), as Meta does', async () => {
 		const { ids } = env.emulator;
-		const call = async (token: string) => await fetch(`${env.emulator.url}/v25.0/${ids.appId}/subscriptions`, { headers: { authorization: `Bearer ${token}` } });
+		const call = async (token: string) => await fetch(`${env.emulator.url}/${DEFAULT_GRAPH_VERSION}/${ids.appId}/subscriptions`, { headers: { authorization: `Bearer ${token}` } });
 		const refused = await call(env.credentials.accessToken);
 		expect(refused.status).toBe(400);
 		expect(((await refused.json()) as any).error).toMatchObject({ code: 15, message: '(#15) This method must be called with an app access_token.' });
@@ -195,7 +196,7 @@ describe('trigger: template and account events through the app\'s callback URL',
 		expect(error?.message).toBe(`This workflow's webhook URL has ${harness.webhookUrl.length} characters; Meta accepts at most 200 for an account's override callback`);
 		expect(env.emulator.requests).toHaveLength(0);
 		await harness.stop();
-		const direct = await fetch(`${env.emulator.url}/v25.0/${ids.wabaId}/subscribed_apps`, {
+		const direct = await fetch(`${env.emulator.url}/${DEFAULT_GRAPH_VERSION}/${ids.wabaId}/subscribed_apps`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${env.credentials.accessToken}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ override_callback_uri: `https://example.com/${'x'.repeat(200)}`, verify_token: 't' }),

@@ -5,21 +5,22 @@ import { runNode } from '../harness/runNode';
 import { byId, useEmulator } from '../helpers';
 
 const env = useEmulator();
-// The versions this package is tested with, while Meta serves them.
-const SUPPORTED = ['v23.0', 'v24.0', 'v25.0', 'v26.0'].filter((version) => graphVersionStatus(version).kind === 'current');
+// The versions Meta (and so the emulator) serves today: the node and the emulator both judge by today's date.
+const SERVED = currentGraphVersions();
+const DEFAULT = DEFAULT_GRAPH_VERSION.replace('.', '\\.');
 const getAccount = (wabaId: string) => ({ resource: 'account', operation: 'get', wabaId: byId(wabaId), fields: ['id', 'name'] });
 
 describe('Graph API versions', () => {
-	it('defaults to v25.0 in the credential and when the credential has none', async () => {
+	it(`defaults to ${DEFAULT_GRAPH_VERSION}, a version Meta serves, in the credential and when the credential has none`, async () => {
 		const field = new WhatsAppBusinessPlatformApi().properties.find((property) => property.name === 'graphApiVersion');
-		expect(field?.default).toBe('v25.0');
-		expect(DEFAULT_GRAPH_VERSION).toBe('v25.0');
+		expect(field?.default).toBe(DEFAULT_GRAPH_VERSION);
+		expect(SERVED).toContain(DEFAULT_GRAPH_VERSION);
 		const { error } = await runNode({ parameters: getAccount(env.emulator.ids.wabaId), credentials: { ...env.credentials, graphApiVersion: '' } });
 		expect(error).toBeUndefined();
-		expect(env.emulator.requests.map((request) => request.version)).toEqual(['v25.0']);
+		expect(env.emulator.requests.map((request) => request.version)).toEqual([DEFAULT_GRAPH_VERSION]);
 	});
 
-	it.each(SUPPORTED)('sends through %s and the emulator serves it', async (version) => {
+	it.each(SERVED)('sends through %s and the emulator serves it', async (version) => {
 		const { items, error } = await runNode({ parameters: getAccount(env.emulator.ids.wabaId), credentials: { ...env.credentials, graphApiVersion: version } });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ id: env.emulator.ids.wabaId, name: 'Acme Support' });
@@ -27,9 +28,9 @@ describe('Graph API versions', () => {
 	});
 
 	it.each([
-		['v20.0', /Graph API v20\.0 expired on 2026-09-24.*Set "Graph API Version".*to v25\.0/],
-		['v13.0', /Graph API v13\.0 expired.*to v25\.0/],
-		['25.0', /"25\.0" is not a Graph API version.*such as v25\.0/],
+		['v20.0', new RegExp(`Graph API v20\\.0 expired on 2026-09-24.*Set "Graph API Version".*to ${DEFAULT}`)],
+		['v13.0', new RegExp(`Graph API v13\\.0 expired.*to ${DEFAULT}`)],
+		['25.0', new RegExp(`"25\\.0" is not a Graph API version.*such as ${DEFAULT}`)],
 	])('refuses %s in the credential before any request, naming it and what to set instead', async (version, message) => {
 		const { error } = await runNode({ parameters: getAccount(env.emulator.ids.wabaId), credentials: { ...env.credentials, graphApiVersion: version } });
 		expect(error?.message).toMatch(message);

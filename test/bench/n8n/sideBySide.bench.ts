@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
+import { DEFAULT_GRAPH_VERSION } from '../../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { startEmulator, type GraphEmulator } from '../../emulator/server';
 import { allRoutes } from '../../emulator/routes';
 import { SPEC_PATH } from '../../emulator/specValidator';
@@ -151,7 +152,7 @@ async function main() {
 		const { ids } = emulator;
 		const ref = (created: { id: string; name: string }): CredentialRef => ({ id: created.id, name: created.name });
 		const ours = ref(await n8n.createCredential('Bench: this package', 'whatsAppBusinessPlatformApi', {
-			accessToken: ids.accessToken, appSecret: ids.appSecret, verifyToken: ids.verifyToken, graphApiVersion: 'v23.0', baseUrl: 'https://graph.facebook.com',
+			accessToken: ids.accessToken, appSecret: ids.appSecret, verifyToken: ids.verifyToken, graphApiVersion: DEFAULT_GRAPH_VERSION, baseUrl: 'https://graph.facebook.com',
 		}));
 		const builtIn = ref(await n8n.createCredential('Bench: built-in', 'whatsAppApi', { accessToken: ids.accessToken, businessAccountId: ids.wabaId }));
 		const builtInTrigger = ref(await n8n.createCredential('Bench: built-in trigger', 'whatsAppTriggerApi', { clientId: ids.appId, clientSecret: ids.appSecret }));

@@ -1,3 +1,4 @@
+import { DEFAULT_GRAPH_VERSION } from '../../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { project } from '../fields';
 import { invalidParameter } from '../graphError';
 import { paginate } from '../paging';
@@ -6,7 +7,7 @@ import { wabaAnalyticsFields } from './analytics';
 import type { Route, RouteContext } from './types';
 
 export const selfUrl = (context: RouteContext) =>
-	`${context.emulator.url}/${context.req.version ?? 'v23.0'}${context.req.path}?${new URLSearchParams(context.req.query).toString()}`;
+	`${context.emulator.url}/${context.req.version ?? DEFAULT_GRAPH_VERSION}${context.req.path}?${new URLSearchParams(context.req.query).toString()}`;
 
 /** A paged list answer, each element projected to the requested fields. */
 export function pagedList(context: RouteContext, objects: Array<Parameters<typeof project>[0]>) {
