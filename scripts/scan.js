@@ -9,17 +9,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
-const { pathToFileURL } = require('node:url');
 const { cleanEnv } = require('./n8n/runtime');
+const { SCANNER_DIR, SCANNER_MODULE, SCANNER_VERSION, importScanner } = require('./scanner');
 
-const SCANNER_VERSION = '0.32.0';
 const ROOT = path.resolve(__dirname, '..');
-const SCANNER_DIR = process.env.N8N_SCANNER_DIR
-	? path.resolve(process.env.N8N_SCANNER_DIR)
-	: process.env.N8N_RUNTIME_DIR
-		? path.join(path.dirname(path.resolve(process.env.N8N_RUNTIME_DIR)), 'scanner')
-		: path.join(ROOT, '.cache', 'scanner');
-const SCANNER_MODULE = path.join(SCANNER_DIR, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
 const STAMP = path.join(SCANNER_DIR, 'stamp.json');
 
 function ensureScanner() {
@@ -47,7 +40,7 @@ function packTarball(into) {
 
 async function main() {
 	ensureScanner();
-	const scanner = await import(pathToFileURL(SCANNER_MODULE).href);
+	const scanner = await importScanner();
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 	try {
 		const tarball = packTarball(work);
