@@ -1,16 +1,30 @@
-// Installs a pinned Node 24 and n8n into .cache/runtime/ once; later calls return at once.
-// CLI: node scripts/n8n/runtime.js
+// Installs a pinned Node and n8n into the runtime cache once; later calls return at once. Two lines of n8n:
+// 2.x (Node 24, the default) and 1.x (Node 22), chosen with N8N_RUNTIME_LINE=1, each in its own folder.
+// CLI: node scripts/n8n/runtime.js            (2.x)
+//      N8N_RUNTIME_LINE=1 node scripts/n8n/runtime.js   (1.x)
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 
-const NODE_VERSION = '24.21.0';
-// 2.41.3 (latest) cannot be installed from the registry reachable here: its n8n-core@2.41.2, n8n-editor-ui@2.41.1,
-// @n8n/agents@0.26.2 and @n8n/ai-node-sdk@0.31.2 are missing. 2.41.1 resolves fully and matches the n8n-core devDependency.
-const N8N_VERSION = process.env.N8N_RUNTIME_VERSION || '2.41.1';
 const ROOT = path.resolve(__dirname, '..', '..');
-const RUNTIME_DIR = process.env.N8N_RUNTIME_DIR ? path.resolve(process.env.N8N_RUNTIME_DIR) : path.join(ROOT, '.cache', 'runtime');
+const RUNTIME_DIR_2 = process.env.N8N_RUNTIME_DIR ? path.resolve(process.env.N8N_RUNTIME_DIR) : path.join(ROOT, '.cache', 'runtime');
+const LINES = {
+	// 2.41.3 (latest) cannot be installed from the registry reachable here: its n8n-core@2.41.2, n8n-editor-ui@2.41.1,
+	// @n8n/agents@0.26.2 and @n8n/ai-node-sdk@0.31.2 are missing. 2.41.1 resolves fully and matches the n8n-core devDependency.
+	2: { node: '24.21.0', n8n: process.env.N8N_RUNTIME_VERSION || '2.41.1', dir: RUNTIME_DIR_2, sizeMb: 2800 },
+	// 1.123.81 is the newest 1.x the registry resolves. Its default expression engine (isolated-vm) has no build for
+	// Node 20, hence Node 22; n8n-nodes-base 1.x takes xlsx from a CDN outside the registry, hence the override.
+	1: {
+		node: '22.23.3',
+		n8n: process.env.N8N1_RUNTIME_VERSION || '1.123.81',
+		dir: process.env.N8N1_RUNTIME_DIR ? path.resolve(process.env.N8N1_RUNTIME_DIR) : path.join(path.dirname(RUNTIME_DIR_2), 'runtime-n8n1'),
+		overrides: { xlsx: '0.18.5' },
+		sizeMb: 1950,
+	},
+};
+const LINE = process.env.N8N_RUNTIME_LINE === '1' ? 1 : 2;
+const { node: NODE_VERSION, n8n: N8N_VERSION, dir: RUNTIME_DIR } = LINES[LINE];
 const STAMP = path.join(RUNTIME_DIR, 'stamp.json');
 const LOCK = path.join(RUNTIME_DIR, '.lock');
 const INSTALL_LOG = path.join(RUNTIME_DIR, 'install.log');
@@ -22,6 +36,8 @@ const paths = {
 	n8nDir: path.join(RUNTIME_DIR, 'n8n', 'node_modules'),
 	nodeVersion: NODE_VERSION,
 	n8nVersion: N8N_VERSION,
+	/** The major version of n8n (1 or 2): where the REST API differs (scripts/n8n/instance.js) it branches on this. */
+	line: LINE,
 };
 
 const wanted = { node: NODE_VERSION, n8n: N8N_VERSION };
@@ -61,11 +77,11 @@ function run(cmd, args, cwd) {
 	});
 }
 
-function freshFolder(dir) {
+function freshFolder(dir, extra = {}) {
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
 	// An own package.json makes npm treat this folder as the project (and not read the repo's .npmrc).
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir) + '-runtime', private: true }, null, 2));
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: path.basename(dir) + '-runtime', private: true, ...extra }, null, 2));
 }
 
 // npm prints nothing for minutes while it installs n8n. With --loglevel=http it logs each package it looks up in the
@@ -87,7 +103,7 @@ function npmProgress(logOffset, installDir) {
 	const fetched = new Set((text.match(/^npm http (?:fetch GET \d+|cache) \S+\.tgz /gm) || []).map((l) => l.match(/https?:\/\/\S+\.tgz/)[0])).size;
 	if (!fetched) return lookedUp ? `working out what to install: ${lookedUp} packages looked up in the registry so far` : 'npm is starting';
 	const du = spawnSync('du', ['-sm', path.join(installDir, 'node_modules')], { encoding: 'utf8' });
-	const written = du.status === 0 ? `${du.stdout.split('\t')[0]} MB written so far (n8n ${N8N_VERSION} takes about 2,800 MB)` : 'writing files';
+	const written = du.status === 0 ? `${du.stdout.split('\t')[0]} MB written so far (n8n ${N8N_VERSION} takes about ${LINES[LINE].sizeMb.toLocaleString('en')} MB)` : 'writing files';
 	return `${fetched} packages fetched, unpacking them: ${written}`;
 }
 
@@ -150,7 +166,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 
 		const n8nDir = path.join(RUNTIME_DIR, 'n8n');
 		await step(log, `npm install n8n@${N8N_VERSION} --ignore-scripts (5-8 min when cold)`, async () => {
-			freshFolder(n8nDir);
+			freshFolder(n8nDir, LINES[LINE].overrides ? { overrides: LINES[LINE].overrides } : {});
 			// ~2,200 packages: one registry idle timeout should not fail a CI run, so try up to three times.
 			for (let attempt = 1; ; attempt++) {
 				try {
@@ -163,7 +179,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 			}
 		}, { progress: (logOffset) => npmProgress(logOffset, n8nDir) });
 
-		// sqlite3 is N-API: building it with the machine's Node 20 headers gives a binding Node 24 loads.
+		// sqlite3 is N-API: building it with the machine's Node 20 headers gives a binding Node 22/24 loads.
 		await step(log, 'npm rebuild sqlite3 from source (~1.5 min)', async () => {
 			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source'], n8nDir);
 			await run(paths.nodeBin, ['-e', "require('sqlite3')"], n8nDir);
@@ -177,7 +193,7 @@ async function ensureRuntime({ log = console.log } = {}) {
 	}
 }
 
-module.exports = { ensureRuntime, cleanEnv, runtimePaths: paths, NODE_VERSION, N8N_VERSION };
+module.exports = { ensureRuntime, cleanEnv, runtimePaths: paths, NODE_VERSION, N8N_VERSION, LINE };
 
 if (require.main === module) {
 	ensureRuntime()
