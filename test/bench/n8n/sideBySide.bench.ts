@@ -7,6 +7,9 @@
  * URL is https://graph.facebook.com too, so both nodes take the same path. Nothing leaves loopback.
  * Prints figures; asserts nothing. BENCH_MESSAGES (default 2,000), BENCH_EVENTS (2,000),
  * BENCH_TAMPERED (50), BENCH_CONCURRENCY (20 webhook deliveries in flight).
+ * BENCH_N8N_MODE=queue runs n8n in queue mode instead (Postgres, Redis, main, two workers, a webhook
+ * processor: scripts/n8n/queue.js) and, unless BENCH_N8N_PARTS / BENCH_N8N_CASES say otherwise, only
+ * the concurrency case: its three executions run on the workers, which share no pacer.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -35,8 +38,11 @@ const CAP = 80;
 /** Messages per execution in the throughput cases (1 × this at cap 80 and at cap 1,000). */
 const THROUGHPUT_MESSAGES = Number(process.env.BENCH_N8N_MESSAGES ?? 10_000);
 const CONCURRENT_MESSAGES = Number(process.env.BENCH_CONCURRENT_MESSAGES ?? 1000);
-/** Which parts to run: throughput, sideBySide, triggers (all by default); BENCH_N8N_CASES picks throughput cases by label start, e.g. "3 concurrent". */
-const PARTS = new Set((process.env.BENCH_N8N_PARTS ?? 'throughput,sideBySide,triggers').split(','));
+const MODE = process.env.BENCH_N8N_MODE ?? 'regular';
+if (MODE !== 'regular' && MODE !== 'queue') throw new Error(`BENCH_N8N_MODE is "${MODE}"; use regular or queue`);
+/** Which parts to run: throughput, sideBySide, triggers (all by default; throughput in queue mode); BENCH_N8N_CASES picks throughput cases by label start, e.g. "3 concurrent" (the default in queue mode). */
+const PARTS = new Set((process.env.BENCH_N8N_PARTS ?? (MODE === 'queue' ? 'throughput' : 'throughput,sideBySide,triggers')).split(','));
+const CASES = process.env.BENCH_N8N_CASES ?? (MODE === 'queue' ? '3 concurrent' : undefined);
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message: string) => process.stderr.write(`[bench ${elapsed()}] ${message}\n`);
@@ -92,7 +98,7 @@ function deliveries(count: number, ids: WebhookContextIds, appSecret: string, ta
 }
 
 async function triggerRun(n8n: N8n, label: string, workflowId: string, webhookId: string, ids: WebhookContextIds, appSecret: string): Promise<TriggerFigures> {
-	const url = `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
+	const url = `${n8n.webhookBaseUrl}/${webhookId}/webhook`;
 	const before = (await countExecutions(n8n, workflowId)).total;
 	const probe = probeReadiness(n8n.baseUrl);
 	const t0 = performance.now();
@@ -144,8 +150,9 @@ async function main() {
 	let n8n: N8n;
 	let failed = false;
 	try {
-		log(`emulator ${emulator.url} (TLS as graph.facebook.com), proxy ${proxy.url}; starting n8n…`);
+		log(`emulator ${emulator.url} (TLS as graph.facebook.com), proxy ${proxy.url}; starting n8n in ${MODE} mode…`);
 		n8n = await startN8n({
+			mode: MODE,
 			env: { HTTPS_PROXY: proxy.url, https_proxy: proxy.url, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: certificate.certPath },
 			log: (message: string) => log(message),
 		});
@@ -164,14 +171,15 @@ async function main() {
 		}
 		log(`warm-up done (${emulator.state.acceptedMessages.length} messages accepted through the proxy, ${proxy.tunnels} tunnels)`);
 
-		console.log(`bench:n8n — real n8n 2.41.1, one instance; emulator cap ${CAP} msg/s, latency 50–150 ms; ${N} messages, ${EVENTS} events (+${TAMPERED} tampered), ${CONCURRENCY} deliveries in flight`);
+		const setup = MODE === 'queue' ? 'queue mode: main, two workers (concurrency 10), a webhook processor, Postgres, Redis' : 'one instance, regular mode';
+		console.log(`bench:n8n — real n8n 2.41.1, ${setup}; emulator cap ${CAP} msg/s, latency 50–150 ms; ${N} messages, ${EVENTS} events (+${TAMPERED} tampered), ${CONCURRENCY} deliveries in flight`);
 		console.log('');
 		if (PARTS.has('throughput')) {
 			for (const spec of [
 				{ label: '1 execution, cap 80', cap: 80, executions: 1, perExecution: THROUGHPUT_MESSAGES },
 				{ label: '1 execution, cap 1,000 (top tier)', cap: 1000, executions: 1, perExecution: THROUGHPUT_MESSAGES },
 				{ label: '3 concurrent executions, one number, cap 80', cap: 80, executions: 3, perExecution: CONCURRENT_MESSAGES },
-			].filter((spec) => !process.env.BENCH_N8N_CASES || process.env.BENCH_N8N_CASES.split(',').some((name) => spec.label.startsWith(name)))) {
+			].filter((spec) => !CASES || CASES.split(',').some((name) => spec.label.startsWith(name)))) {
 				log(`throughput: ${spec.label}…`);
 				await throughputCase(n8n, emulator, ours, waitForExecution, spec);
 			}
@@ -184,11 +192,11 @@ async function main() {
 			log('sending with this package…');
 			const oursSend = await sendRun(n8n, emulator, `this package (${'n8n-nodes-whatsapp-business-platform'}, Messages per Second ${CAP})`, oursWf.id);
 			printSend(oursSend, N, CAP);
-			printSendBenchLine(oursSend, CAP, N);
+			printSendBenchLine(oursSend, CAP, N, MODE);
 			log('sending with the built-in node…');
 			const builtInSend = await sendRun(n8n, emulator, 'built-in WhatsApp Business Cloud node (n8n-nodes-base.whatsApp)', builtInWf.id);
 			printSend(builtInSend, N, CAP);
-			printSendBenchLine(builtInSend, CAP, N);
+			printSendBenchLine(builtInSend, CAP, N, MODE);
 			printSendRatios(oursSend, builtInSend);
 			console.log('');
 		}

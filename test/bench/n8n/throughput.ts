@@ -1,7 +1,8 @@
 /**
  * bench:n8n's throughput cases for this package's node, in the same real n8n: 1 execution × BENCH_N8N_MESSAGES
  * (10,000) at cap 80 and at cap 1,000, and 3 concurrent executions × 1,000 from one number at cap 80. Each case prints
- * its figures and a `BENCH {json}` line. n8n's CPU is read from /proc for its process (Linux).
+ * its figures and a `BENCH {json}` line. n8n's CPU is read from /proc for its processes (Linux): main, and in queue
+ * mode the workers and the webhook processor too (not Postgres and Redis).
  */
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -20,6 +21,25 @@ function cpuMsOf(pid: number): number | undefined {
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
 }
 
+/** CPU milliseconds used so far by all of n8n's processes; undefined where /proc is missing. */
+function n8nCpuMs(n8n: N8n): number | undefined {
+	const each = (n8n.processes as Array<{ process: { pid: number } }>).map((p) => cpuMsOf(p.process.pid));
+	return each.some((ms) => ms === undefined) ? undefined : each.reduce<number>((sum, ms) => sum + (ms as number), 0);
+}
+
+/** The n8n process that ran an execution: in queue mode the worker whose log says it finished it. */
+function ranOn(n8n: N8n, executionId: string): string {
+	if (n8n.mode !== 'queue') return 'main';
+	const processes = n8n.processes as Array<{ name: string; logFile: string }>;
+	return processes.filter((p) => readFileSync(p.logFile, 'utf8').includes(`Worker finished execution ${executionId} `)).map((p) => p.name).join('+') || '?';
+}
+
+/** Where n8n answers /healthz/readiness: main, and in queue mode each worker's health server (the workers do the sending). */
+function readinessUrls(n8n: N8n): Array<[string, string]> {
+	const workers = (n8n.processes as Array<{ name: string; spec?: { readyUrl?: string } }>).filter((p) => p.name.startsWith('worker-') && p.spec?.readyUrl);
+	return [['main', n8n.baseUrl as string], ...workers.map((p): [string, string] => [p.name, p.spec!.readyUrl!])];
+}
+
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export async function throughputCase(
@@ -35,13 +55,14 @@ export async function throughputCase(
 	for (let e = 0; e < executions; e++) workflows.push(await n8n.createWorkflow(ourSendWorkflow(perExecution, emulator.ids.phoneNumberId, credential, cap, 2_000_000 + e * perExecution)));
 	resetEmulator(emulator);
 	emulator.limiter.config.messagesPerSecond = cap;
-	const pid = n8n.process.pid as number;
-	const cpuBefore = cpuMsOf(pid);
-	const probe = probeReadiness(n8n.baseUrl);
+	const cpuBefore = n8nCpuMs(n8n);
+	const probes = readinessUrls(n8n).map(([name, url]) => ({ name, probe: probeReadiness(url) }));
 	const executionIds: string[] = await Promise.all(workflows.map((wf) => n8n.runManual(wf.id, 'Start')));
 	const finished = await Promise.all(executionIds.map((id) => waitForExecution(n8n, id)));
-	const responsiveness = await probe.stop();
-	const cpuAfter = cpuMsOf(pid);
+	const readiness = await Promise.all(probes.map(async ({ name, probe }) => ({ name, ...(await probe.stop()) })));
+	const responsiveness = { worstMs: Math.max(...readiness.map((r) => r.worstMs)), failures: readiness.reduce((sum, r) => sum + r.failures, 0) };
+	const cpuAfter = n8nCpuMs(n8n);
+	const processes = executionIds.map((id) => ranOn(n8n, id));
 
 	const accepted = emulator.state.acceptedMessages;
 	const unique = new Set(accepted.map((message) => `${message.to}|${JSON.stringify(message.body.text ?? null)}`)).size;
@@ -61,6 +82,7 @@ export async function throughputCase(
 	const wholeSeconds = (lastAt - startedAt) / 1000;
 	const result = {
 		case: spec.label,
+		mode: n8n.mode as string,
 		cap,
 		executions,
 		messages,
@@ -78,19 +100,22 @@ export async function throughputCase(
 		worstReadinessMs: Math.round(responsiveness.worstMs),
 		readinessFailures: responsiveness.failures,
 		peakInFlight: emulator.peakInFlight,
+		ranOn: processes,
 	};
-	console.log(`${spec.label}: ${executions} × ${perExecution} at cap ${cap}/s (real n8n)`);
+	const perProcess = readiness.length > 1 ? ` (${readiness.map((r) => `${r.name} ${Math.round(r.worstMs)} ms`).join(', ')})` : '';
+	console.log(`${spec.label}: ${executions} × ${perExecution} at cap ${cap}/s (real n8n, ${n8n.mode} mode; ran on ${processes.join(', ')})`);
 	console.log(`  accepted ${unique}/${messages} once, failed ${result.failed}, duplicates ${result.duplicates}, failed executions ${result.failedExecutions}, 130429 answers ${throttled} (${(result.throttledPerMessage * 100).toFixed(2)}%)`);
 	console.log(`  whole run ${(result.wholeRunRatio * 100).toFixed(1)}% of the cap (execution start → last accepted ${wholeSeconds.toFixed(1)} s = ${result.capTimeRatio}× what the cap allows); while sending ${(result.sendingRatio * 100).toFixed(1)}%`);
-	console.log(`  first request ${result.firstSendMs} ms after the execution started; n8n CPU ${result.cpuMsPerMessage} ms/message (all of n8n); worst /healthz/readiness ${result.worstReadinessMs} ms (${responsiveness.failures} failed polls); peak in-flight ${result.peakInFlight}`);
+	console.log(`  first request ${result.firstSendMs} ms after the execution started; n8n CPU ${result.cpuMsPerMessage} ms/message (all of n8n); worst /healthz/readiness ${result.worstReadinessMs} ms${perProcess} (${responsiveness.failures} failed polls); peak in-flight ${result.peakInFlight}`);
 	if (reasons.size) console.log(`  error items: ${[...reasons].map(([reason, count]) => `${count} × ${reason}`).join('; ')}`);
 	console.log(`BENCH ${JSON.stringify(result)}`);
 }
 
 /** The side-by-side send cases as `BENCH {json}` lines too. */
-export function printSendBenchLine(figures: SendFigures, cap: number, messages: number): void {
+export function printSendBenchLine(figures: SendFigures, cap: number, messages: number, mode: string): void {
 	const result = {
 		case: figures.label,
+		mode,
 		cap,
 		executions: 1,
 		messages,
