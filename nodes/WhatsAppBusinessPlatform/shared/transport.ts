@@ -6,6 +6,7 @@ import {
 	type IExecuteFunctions,
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
+	type ICredentialDataDecryptedObject,
 	type IHookFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
@@ -74,6 +75,11 @@ export interface GraphRequest {
 	anonymous?: boolean;
 	/** Graph error codes whose error body is the answer, e.g. 139100 from block_users with its per-user results. */
 	answerErrorCodes?: number[];
+	/**
+	 * The credential as read once for a whole run: each read is a database query in n8n, and thousands of messages
+	 * reading it per request exhausted a queue-mode worker's Postgres pool (2 connections), so sends failed.
+	 */
+	credentials?: GraphCredentials;
 }
 
 /** The request did not leave: the execution was stopped, or `beforeAttempt` refused to let it go. */
@@ -117,7 +123,7 @@ export interface GraphResponse<T = unknown> {
 	body: T;
 }
 
-interface GraphCredentials {
+export interface GraphCredentials {
 	accessToken: string;
 	appSecret?: string;
 	graphApiVersion?: string;
@@ -211,8 +217,12 @@ async function sendWithCredential(
 	options: IHttpRequestOptions,
 	baseUrl: string,
 	itemIndex: number | undefined,
+	credentials: GraphCredentials,
 	appAccessToken?: string,
 ): Promise<IN8nHttpFullResponse> {
+	// Authenticate with the credential already read, rather than have n8n read it again (a database query) per request.
+	const { id = null, name = '' } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
+	const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: { ...credentials } as unknown as ICredentialDataDecryptedObject };
 	let current = options;
 	for (let hop = 0; ; hop++) {
 		const problem = credentialTargetProblem(baseUrl, current.url);
@@ -223,7 +233,7 @@ async function sendWithCredential(
 		const response = (
 			appAccessToken
 				? await context.helpers.httpRequest({ ...attempt, headers: { ...attempt.headers, Authorization: `Bearer ${appAccessToken}` } })
-				: await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, attempt)
+				: await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, attempt, { credentialsDecrypted })
 		) as IN8nHttpFullResponse;
 		const location = headerOf(response.headers, 'location');
 		if (!REDIRECT_STATUSES.has(response.statusCode) || !location || (current.method ?? 'GET') !== 'GET') return response;
@@ -249,7 +259,7 @@ async function sendWithCredential(
  * turned into NodeApiErrors that say what to do, with secrets scrubbed.
  */
 export async function graphRequestFull<T = IDataObject>(this: GraphContext, request: GraphRequest): Promise<GraphResponse<T>> {
-	const credentials = await graphCredentials.call(this);
+	const credentials = request.credentials ?? (await graphCredentials.call(this));
 	const method = request.method ?? 'GET';
 	const safeToRepeat = request.safeToRepeat ?? (method === 'GET' || method === 'DELETE');
 	const budget = request.budget ?? retryBudgetOf(this, request.itemIndex ?? 0);
@@ -282,7 +292,7 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 			// A public file (request.anonymous) goes without the credential; everything else through the host checks.
 			const response = request.anonymous
 				? ((await this.helpers.httpRequest({ ...options, headers: { ...(options.headers ?? {}) }, qs: { ...(options.qs ?? {}) } })) as IN8nHttpFullResponse)
-				: await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex, request.appAccessToken);
+				: await sendWithCredential(this, options, hostUrl(credentials), request.itemIndex, credentials, request.appAccessToken);
 			if (response.statusCode < 400) {
 				const body = options.json ? parseMaybeJson(response.body) : response.body;
 				if (options.json && typeof body === 'string' && body.trim() !== '') {

@@ -92,7 +92,8 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 	// 2. Stream: one shared pacer per sending number, in-flight sized from pace × latency, one chat in order.
 	const rate = Math.min(MAX_RATE, Math.max(1, Number(this.getNodeParameter('messagesPerSecond', 0, 80)) || 80));
 	const budget = retryBudgetOf(this, 0);
-	const { baseUrl } = await graphCredentials.call(this);
+	const credentials = await graphCredentials.call(this);
+	const { baseUrl } = credentials;
 	const leases = new Map<string, PacerLease>();
 	for (const request of prepared) {
 		if (request && !leases.has(request.phoneNumberId)) leases.set(request.phoneNumberId, leasePacer(`${baseUrl ?? ''}|${request.phoneNumberId}`, rate));
@@ -134,6 +135,7 @@ async function streamOperation(this: IExecuteFunctions, operation: 'send' | 'sen
 						safeToRepeat: operation === 'markAsRead',
 						itemIndex,
 						budget,
+						credentials,
 						// Paced right before the wire, retries included, so retries count against the rate too;
 						// checked after the wait, so nothing leaves once the run stopped or failed.
 						beforeAttempt: async () => {
