@@ -38,6 +38,30 @@ describe('"What to do" hints say what the code means', () => {
 		expect(hintFor(code, 400)?.action.length).toBeGreaterThan(20);
 	});
 
+	it.each([
+		[139100, /could not be blocked/],
+		[139101, /blocklist is full/],
+		[139102, /blocklist changed/],
+		[139103, /update the blocklist/],
+		[139001, /no longer be changed/],
+		[139002, /publish the Flow/],
+		[139003, /deprecated/],
+		[139004, /deleted/],
+		[131020, /Nobody has joined/],
+		[131041, /Group unknown/],
+		[803, /Not found/],
+	])('platform code %i has its own hint in the same table', (code, title) => {
+		expect(hintFor(code, 400)?.title).toMatch(title);
+	});
+
+	it('a resource\'s own reading of a code wins over the general hint, and only for that resource', () => {
+		const groups = { 10: { title: 'This phone number cannot use the Groups API', action: 'Apply for an Official Business Account.' } };
+		expect(hintFor(10, 403, undefined, groups)).toBe(groups[10]);
+		expect(hintFor(10, 403)?.title).toBe('Permission denied');
+		expect(hintFor(131041, 400, undefined, groups)?.title).toBe('Group unknown');
+		expect(hintFor(100, 400, 33, groups)?.title).toBe('Not found, or no access');
+	});
+
 	it('a 404 without a Graph error (a wrong Base URL or path) says to check the Base URL', async () => {
 		env.emulator.faults.add({ kind: 'rewrite', path: `/${env.emulator.ids.wabaId}`, rewrite: () => ({ status: 404, body: 'Not Found' }) });
 		const { error } = await runNode({ parameters: { resource: 'account', operation: 'get', wabaId: byId(env.emulator.ids.wabaId) }, credentials: env.credentials });

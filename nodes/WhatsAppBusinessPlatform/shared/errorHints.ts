@@ -1,10 +1,11 @@
-import { PLATFORM_HINTS } from './platformErrorHints';
-
 /** What a Graph error code means to a workflow builder, and what to do about it. */
 export interface ErrorHint {
 	title: string;
 	action: string;
 }
+
+/** A resource's own reading of some codes, where the general hint does not fit (e.g. code 10 on a groups call). */
+export type ResourceHints = Record<number, ErrorHint>;
 
 const PERMISSION: ErrorHint = {
 	title: 'Permission denied',
@@ -24,8 +25,6 @@ const SERVER: ErrorHint = {
 };
 
 const HINTS: Record<number, ErrorHint> = {
-	// Platform resources' codes first, so a general hint for the same code wins.
-	...PLATFORM_HINTS,
 	1: SERVER,
 	2: SERVER,
 	131000: { title: 'Something went wrong at Meta', action: SERVER.action },
@@ -149,6 +148,27 @@ const HINTS: Record<number, ErrorHint> = {
 		action: 'Turn on insights for the account (Account → Update → Enable Insights) and try again later.',
 	},
 	200008: { title: 'The account has no phone numbers', action: 'Add and register a phone number first.' },
+	// Groups, Flows, blocklists and QR codes.
+	139100: {
+		title: 'Some users could not be blocked or unblocked',
+		action: 'Each output item says which user failed and why. Meta only blocks users who wrote to this number in the last 24 hours.',
+	},
+	139101: { title: 'The blocklist is full', action: 'A number can block at most 64,000 users. Unblock some users first.' },
+	139102: { title: 'The blocklist changed while it was being read', action: 'Run the node again to read the blocklist from the start.' },
+	139103: { title: 'Meta could not update the blocklist', action: 'Try again in a moment.' },
+	139001: {
+		title: 'The Flow can no longer be changed',
+		action: 'Only draft Flows take new Flow JSON. Clone the Flow (Flow → Create → Clone From Flow ID), change the copy and publish that.',
+	},
+	139002: {
+		title: 'Meta refused to publish the Flow',
+		action: 'Only draft Flows whose Flow JSON has no validation errors can be published. Read the errors (Flow → Get), fix the Flow JSON, upload it again (Flow → Upload Flow JSON) and publish.',
+	},
+	139003: { title: 'Only published Flows can be deprecated', action: 'A draft Flow can simply be deleted (Flow → Delete).' },
+	139004: { title: 'Only draft Flows can be deleted', action: 'Deprecate a published Flow instead (Flow → Deprecate).' },
+	131020: { title: 'Nobody has joined the group yet', action: 'Send customers the group\'s invite link first (Group → Get Invite Link); messages go to a group once someone joined.' },
+	131041: { title: 'Group unknown', action: 'The group does not exist any more or this number is not in it. List the number\'s groups (Group → Get Many).' },
+	803: { title: 'Not found', action: 'The ID or code does not exist on this phone number (it may have been deleted). Check it, or list what exists with Get Many.' },
 };
 
 /** An HTTP 404 that is not a Graph error: what answered is not the Graph API, or the path is wrong. */
@@ -164,9 +184,11 @@ const NOT_FOUND: ErrorHint = {
 		'Check the ID in the node: it must exist, be of the kind this operation expects (for example a WhatsApp Business Account ID, not a phone number ID), and the token\'s system user must have access to it.',
 };
 
-export function hintFor(code: number | undefined, statusCode?: number, subcode?: number): ErrorHint | undefined {
+/** The hint for a refusal: the resource's own reading of the code first, then the general one, then by HTTP status. */
+export function hintFor(code: number | undefined, statusCode?: number, subcode?: number, resourceHints: ResourceHints = {}): ErrorHint | undefined {
 	if (code === 100 && subcode === 33) return NOT_FOUND;
 	if (code !== undefined) {
+		if (resourceHints[code]) return resourceHints[code];
 		if (HINTS[code]) return HINTS[code];
 		if (code >= 200 && code <= 299) return PERMISSION;
 	}

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ErrorHint } from './errorHints';
+import type { ResourceHints } from './errorHints';
 
 /** The Graph error code behind a NodeApiError made by the transport. */
 export function graphCodeOf(error: unknown): number | undefined {
@@ -13,7 +13,7 @@ export function graphCodeOf(error: unknown): number | undefined {
  * means for this feature (e.g. code 10 on a groups call: the number is not eligible for groups),
  * keeping Meta's own words and identifiers below.
  */
-export async function explainRefusals<T>(call: () => Promise<T>, hints: Record<number, ErrorHint>): Promise<T> {
+export async function explainRefusals<T>(call: () => Promise<T>, hints: ResourceHints): Promise<T> {
 	let failure: unknown;
 	try {
 		return await call();

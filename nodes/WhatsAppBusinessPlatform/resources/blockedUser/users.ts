@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { hintFor } from '../../shared/errorHints';
+import { hintFor, type ResourceHints } from '../../shared/errorHints';
 import { phoneNumberIdOf } from '../../shared/phoneTarget';
 import { splitList } from '../../shared/output';
 import { graphRequest } from '../../shared/transport';
@@ -12,9 +12,9 @@ export const MAX_USERS_PER_REQUEST = 1000;
 /** "Failed to block/unblock some users": the answer still lists who was and was not blocked. */
 const SOME_USERS_FAILED = 139100;
 /** Per-user reasons whose general hint does not fit a blocklist. */
-const BLOCKLIST_HINTS: Record<number, string> = {
-	131047: 'Meta only blocks users who wrote to this number in the last 24 hours, and only WhatsApp users.',
-	131021: 'A business cannot block its own number: remove the business phone number from the users.',
+const BLOCKLIST_HINTS: ResourceHints = {
+	131047: { title: 'The user cannot be blocked', action: 'Meta only blocks users who wrote to this number in the last 24 hours, and only WhatsApp users.' },
+	131021: { title: 'The user is the business phone number itself', action: 'A business cannot block its own number: remove the business phone number from the users.' },
 };
 
 export const usersField = (operation: string, description: string): INodeProperties => ({
@@ -56,7 +56,7 @@ function perUser(done: UserResult[], failed: UserResult[], doneKey: 'blocked' | 
 				user: user.input ?? null,
 				wa_id: user.wa_id ?? null,
 				[doneKey]: false,
-				error: { code: code ?? null, message: error.message ?? null, details: details ?? null, whatToDo: (code !== undefined ? BLOCKLIST_HINTS[code] : undefined) ?? hintFor(code)?.action ?? null },
+				error: { code: code ?? null, message: error.message ?? null, details: details ?? null, whatToDo: hintFor(code, undefined, undefined, BLOCKLIST_HINTS)?.action ?? null },
 			},
 		};
 	});

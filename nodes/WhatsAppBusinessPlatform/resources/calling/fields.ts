@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ErrorHint } from '../../shared/errorHints';
+import type { ResourceHints } from '../../shared/errorHints';
 import { explainRefusals } from '../../shared/refusals';
 import { graphRequest, type GraphRequest } from '../../shared/transport';
 
@@ -9,7 +9,7 @@ export const show = (operation: string) => ({ resource: ['calling'], operation: 
 export { phoneNumberIdOf } from '../../shared/phoneTarget';
 
 /** What Meta's calling refusals mean (Calling API troubleshooting guide), and what to do. */
-export const CALLING_REFUSALS: Record<number, ErrorHint> = {
+export const CALLING_REFUSALS: ResourceHints = {
 	138000: {
 		title: 'Calling is not enabled on this phone number',
 		action: 'Turn calling on first: Calling → Update Settings with Status "Enabled" (or WhatsApp Manager → Phone numbers → Settings → Calls).',

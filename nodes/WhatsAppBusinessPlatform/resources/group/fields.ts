@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ErrorHint } from '../../shared/errorHints';
+import type { ResourceHints } from '../../shared/errorHints';
 import { explainRefusals } from '../../shared/refusals';
 import { graphRequest, type GraphRequest } from '../../shared/transport';
 import { userNumberDigits } from '../../shared/userNumber';
@@ -58,12 +58,11 @@ export function checkedParticipants(value: unknown): string[] {
 }
 
 /** What Meta's group refusals mean (Groups API error codes), and what to do. */
-export const GROUP_REFUSALS: Record<number, ErrorHint> = {
+export const GROUP_REFUSALS: ResourceHints = {
 	10: {
 		title: 'This phone number cannot use the Groups API',
 		action: 'Groups are open to Official Business Accounts only (not WhatsApp Business app numbers, not Multi-solution Conversations numbers). Apply for an Official Business Account for this number in WhatsApp Manager, or use an eligible number.',
 	},
-	131041: { title: 'Group unknown', action: 'The group does not exist any more or this number is not in it. List the number\'s groups (Group → Get Many).' },
 	131059: { title: 'The list\'s cursor expired', action: 'Run the node again to list from the start.' },
 	131202: { title: 'A participant is listed twice', action: 'List each participant once.' },
 	131204: { title: 'Too many participants', action: `A group has at most ${GROUP_LIMITS.participants} participants.` },

@@ -43,7 +43,7 @@ async function answerJoinRequests(context: IExecuteFunctions, itemIndex: number,
 		const error = failed.get(id);
 		if (!error) return { json: { groupId, join_request_id: id, [doneKey]: done.has(id) } };
 		const code = typeof error.code === 'number' ? error.code : undefined;
-		const hint = code !== undefined ? (GROUP_REFUSALS[code] ?? hintFor(code)) : undefined;
+		const hint = hintFor(code, undefined, undefined, GROUP_REFUSALS);
 		return { json: { groupId, join_request_id: id, [doneKey]: false, error: { code: code ?? null, message: error.message ?? null, whatToDo: hint?.action ?? null } } };
 	});
 }

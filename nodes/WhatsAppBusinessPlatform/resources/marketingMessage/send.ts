@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { ErrorHint } from '../../shared/errorHints';
+import type { ResourceHints } from '../../shared/errorHints';
 import { phoneTarget } from '../../shared/phoneTarget';
 import { explainRefusals } from '../../shared/refusals';
 import { graphRequest } from '../../shared/transport';
@@ -13,7 +13,7 @@ import { buildTemplate, templateFields } from '../message/types/template';
 const show = { resource: ['marketingMessage'], operation: ['send'] };
 
 /** What Meta's refusals of the Marketing Messages API mean, and what to do. */
-const MARKETING_REFUSALS: Record<number, ErrorHint> = {
+const MARKETING_REFUSALS: ResourceHints = {
 	10: {
 		title: 'This account cannot use the Marketing Messages API yet',
 		action: 'Accept the Marketing Messages API terms for the business (WhatsApp Manager → Overview, or your partner\'s onboarding link); Marketing Message → Get Onboarding Status shows where it stands. Until then send with Message → Send Template, or set "If Not Onboarded" to "Send Through Cloud API".',
