@@ -9,10 +9,7 @@ const base = require('./jest.e2e.config');
 /** @type {import('jest').Config} */
 module.exports = {
 	...base,
-	// Not stop.e2e.test.ts yet: in queue mode main saves a stopped execution as cancelled itself, from what the database
-	// holds (n8n's ExecutionService.stopInScalingMode), so the Stop record a worker keeps in the execution's custom data
-	// is lost. queue.e2e.test.ts checks that Stop from main ends a send on a worker.
-	testMatch: ['**/test/e2e/{queue,n8n,duplicates,sendAndWait,concurrency}.e2e.test.ts'],
+	testMatch: ['**/test/e2e/{queue,n8n,duplicates,sendAndWait,concurrency,stop}.e2e.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/'],
 	testTimeout: 600_000,
 };

@@ -60,7 +60,10 @@ export class SendLedger {
 	 * data ("Highlighted data" in the executions view; `customData` in the public API), written at
 	 * the moment of Stop. So the record goes there, synchronously inside the abort event: which
 	 * items were accepted, which may have been, and which were not sent — what a re-run must skip.
-	 * The accepted message IDs go to n8n's log (custom data values hold 512 characters).
+	 * The accepted message IDs go to n8n's log (custom data values hold 512 characters), in a line
+	 * that names the execution: in queue mode that log (the worker's) is the one place n8n 2.41
+	 * reliably keeps the record — main saves a stopped execution without custom data, and its save
+	 * races the worker's (see README, "Stop means stop").
 	 */
 	recordStop(context: IExecuteFunctions, phase: 'checking' | 'sending'): void {
 		const { accepted, refused, uncertain, notSent } = this.tally();
@@ -82,9 +85,12 @@ export class SendLedger {
 			// No execution data to write to (some test contexts): the log below still has it.
 		}
 		const ids = accepted.map((index) => `item ${index}: ${this.acceptedIds[index] ?? 'done'}`);
-		context.logger.warn(`${summary}\nAccepted (item: message ID):\n${ids.join('\n')}\nMay have been sent: ${describeRanges(uncertain) || 'none'}\nNot sent: ${describeRanges(notSent) || 'none'}`, {
-			node: context.getNode().name,
-		});
+		const node = context.getNode().name;
+		const executionId = context.getExecutionId();
+		context.logger.warn(
+			`Execution ${executionId}, node "${node}": ${summary}\nAccepted (item: message ID):\n${ids.join('\n')}\nMay have been sent: ${describeRanges(uncertain) || 'none'}\nNot sent: ${describeRanges(notSent) || 'none'}`,
+			{ executionId, node },
+		);
 	}
 }
 
