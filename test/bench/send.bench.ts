@@ -4,7 +4,9 @@
  *   1 execution × BENCH_MESSAGES (10,000) at cap 80; the same at cap 1,000 (Meta's top tier);
  *   3 concurrent executions × BENCH_CONCURRENT_MESSAGES (1,000) from one number at cap 80 (one shared pacer);
  *   a plain unthrottled fan-out of BENCH_FANOUT (2,000) requests (what n8n's declarative routing does), for contrast.
- * Each case prints its figures and ends with one line `BENCH {json}`. Asserts nothing. The machine's other load
+ * Each case prints its figures and ends with one line `BENCH {json}`; CPU per message is split by owner (the package's
+ * own code, n8n, Node, GC) from a CPU profile (cpuShare.ts; BENCH_PROFILE=0 turns it off, BENCH_PROFILE_DIR keeps the
+ * profiles). Asserts nothing. The machine's other load
  * shows in the figures: run it on a quiet machine for numbers to compare.
  */
 import './preferTs';
@@ -15,33 +17,40 @@ import axios from 'axios';
 
 import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { runNode, type NodeRun } from '../harness/runNode';
+import { startCpuProfile } from './cpuShare';
 import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10_000);
 const CONCURRENT_MESSAGES = Number(process.env.BENCH_CONCURRENT_MESSAGES ?? 1000);
 const FANOUT = Number(process.env.BENCH_FANOUT ?? 2000);
 const LATENCY: [number, number] = [50, 150];
+const PROFILE = process.env.BENCH_PROFILE !== '0';
+const STALL_RESOLUTION_MS = 10;
+/** Profiler sampling interval (BENCH_PROFILE_US); finer sampling costs CPU that the slow cases would show per message. */
+const PROFILE_INTERVAL_US = Number(process.env.BENCH_PROFILE_US ?? 10_000);
 
-/** Worst event-loop stall (a 5 ms interval's largest overshoot, and perf_hooks' histogram): what a health check would wait. */
-function probe() {
-	const histogram = monitorEventLoopDelay({ resolution: 10 });
+/**
+ * Worst event-loop stall (perf_hooks' histogram of a 10 ms timer's delays): what a health check would wait. CPU of the
+ * whole process, and (BENCH_PROFILE, on unless 0) how it splits by owner (see cpuShare.ts). The probe itself must stay
+ * cheap: its cost grows with the run's length, so a slow run would show it as CPU per message (a JS interval every
+ * 5 ms and a full memoryUsage() in it cost 0.2–0.4 ms per message at cap 80 on a loaded machine). Native histogram,
+ * RSS every 100 ms.
+ */
+async function probe(label: string) {
+	const histogram = monitorEventLoopDelay({ resolution: STALL_RESOLUTION_MS });
 	histogram.enable();
-	let last = performance.now();
-	let worst = 0;
-	let peakRss = 0;
-	const timer = setInterval(() => {
-		const now = performance.now();
-		worst = Math.max(worst, now - last - 5);
-		last = now;
-		peakRss = Math.max(peakRss, process.memoryUsage().rss);
-	}, 5);
+	let peakRss = process.memoryUsage.rss();
+	const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+	const profileFile = process.env.BENCH_PROFILE_DIR && `${process.env.BENCH_PROFILE_DIR}/${label.replace(/\W+/g, '-')}.cpuprofile`;
+	const profile = PROFILE ? await startCpuProfile(PROFILE_INTERVAL_US, profileFile) : undefined;
 	const cpu = process.cpuUsage();
 	return {
-		stop() {
-			clearInterval(timer);
-			histogram.disable();
+		async stop() {
 			const used = process.cpuUsage(cpu);
-			return { worstStallMs: Math.max(worst, histogram.max / 1e6 - 10), peakRssMb: peakRss / 1024 / 1024, cpuMs: (used.user + used.system) / 1000 };
+			clearInterval(rssTimer);
+			histogram.disable();
+			const byOwner = await profile?.stop();
+			return { worstStallMs: Math.max(0, histogram.max / 1e6 - STALL_RESOLUTION_MS), peakRssMb: peakRss / 1024 / 1024, cpuMs: (used.user + used.system) / 1000, byOwner };
 		},
 	};
 }
@@ -75,10 +84,10 @@ async function nodeCase(label: string, cap: number, executions: number, perExecu
 	await sendRun(emulator, cap, 9_000_000, 1); // warm up n8n-core and the emulator's validator
 	await emulator.reset();
 	const messages = executions * perExecution;
-	const watch = probe();
+	const watch = await probe(label);
 	const startedAt = Date.now();
 	const runs = await Promise.all(Array.from({ length: executions }, (_, e) => sendRun(emulator, cap, e * perExecution, perExecution)));
-	const local = watch.stop();
+	const local = await watch.stop();
 	const figures = await emulator.figures();
 	await emulator.stop();
 	const failed = runs.reduce((sum, run) => sum + failedIn(run, perExecution), 0);
@@ -101,6 +110,13 @@ async function nodeCase(label: string, cap: number, executions: number, perExecu
 		throttledPerMessage: round(figures.throttled / messages, 4),
 		firstSendMs: figures.firstRequestAt - startedAt,
 		cpuMsPerMessage: round(local.cpuMs / messages, 3),
+		...(local.byOwner && {
+			packageCpuMsPerMessage: round((local.byOwner.package * local.cpuMs) / messages, 3),
+			n8nCpuMsPerMessage: round((local.byOwner.n8n * local.cpuMs) / messages, 3),
+			nodeCpuMsPerMessage: round((local.byOwner.node * local.cpuMs) / messages, 3),
+			gcCpuMsPerMessage: round((local.byOwner.gc * local.cpuMs) / messages, 3),
+			benchCpuMsPerMessage: round(((local.byOwner.bench + local.byOwner.other) * local.cpuMs) / messages, 3),
+		}),
 		worstReadinessMs: Math.round(local.worstStallMs),
 		peakInFlight: figures.peakInFlight,
 		peakRssMb: Math.round(local.peakRssMb),
@@ -110,6 +126,11 @@ async function nodeCase(label: string, cap: number, executions: number, perExecu
 	console.log(`  accepted ${figures.accepted}/${messages}, failed ${failed}, duplicates ${figures.duplicates}, 130429 answers ${figures.throttled} (${(result.throttledPerMessage * 100).toFixed(2)}% of messages)`);
 	console.log(`  whole run ${(result.wholeRunRatio * 100).toFixed(1)}% of the cap (execution start → last accepted, ${wholeSeconds.toFixed(1)} s = ${result.capTimeRatio}× what the cap allows); while sending ${(result.sendingRatio * 100).toFixed(1)}%`);
 	console.log(`  first request ${result.firstSendMs} ms after the start; node process CPU ${result.cpuMsPerMessage} ms/message (n8n-core included, emulator excluded); worst event-loop stall ${result.worstReadinessMs} ms; peak in-flight ${figures.peakInFlight}; peak RSS ${result.peakRssMb} MB`);
+	if (local.byOwner) {
+		console.log(
+			`  of that CPU by owner (profile shares × process CPU, ms/message): package ${result.packageCpuMsPerMessage}, n8n (core, workflow, request helper) ${result.n8nCpuMsPerMessage}, Node (sockets, timers) ${result.nodeCpuMsPerMessage}, GC ${result.gcCpuMsPerMessage}, the bench's own probes ${result.benchCpuMsPerMessage}`,
+		);
+	}
 	if (reasons.size) console.log(`  failures: ${[...reasons].map(([reason, count]) => `${count} × ${reason}`).join('; ')}`);
 	console.log(`BENCH ${JSON.stringify(result)}`);
 }
@@ -118,7 +139,7 @@ const run0Error = (runs: NodeRun[]) => runs.find((run) => run.error)?.error?.mes
 
 async function fanOutCase(cap: number, count: number) {
 	const emulator = await startEmulatorProcess({ cap, latencyMs: LATENCY });
-	const watch = probe();
+	const watch = await probe('fanout');
 	const startedAt = Date.now();
 	const answers = await Promise.all(
 		Array.from({ length: count }, (_, index) =>
@@ -132,7 +153,7 @@ async function fanOutCase(cap: number, count: number) {
 				.catch(() => 0),
 		),
 	);
-	const local = watch.stop();
+	const local = await watch.stop();
 	const figures = await emulator.figures();
 	await emulator.stop();
 	const result = {
