@@ -8,9 +8,15 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+/** The last proof computed: every request of a run signs the same token with the same secret. */
+let lastProof: { accessToken: string; appSecret: string; proof: string } | undefined;
+
 /** hex HMAC-SHA256 of the access token keyed by the app secret, as Meta's "Require App Secret" expects. */
 export function appSecretProof(accessToken: string, appSecret: string): string {
-	return createHmac('sha256', appSecret).update(accessToken).digest('hex');
+	if (lastProof?.accessToken === accessToken && lastProof.appSecret === appSecret) return lastProof.proof;
+	const proof = createHmac('sha256', appSecret).update(accessToken).digest('hex');
+	lastProof = { accessToken, appSecret, proof };
+	return proof;
 }
 
 export class WhatsAppBusinessPlatformApi implements ICredentialType {

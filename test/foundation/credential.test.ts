@@ -29,6 +29,14 @@ describe('credential', () => {
 		expect(options.qs).toEqual({ fields: 'id', appsecret_proof: createHmac('sha256', 'sec-456').update('tok-123').digest('hex') });
 	});
 
+	it('computes the proof for the token and secret at hand, also right after another pair (the last proof is kept)', async () => {
+		const proof = (token: string, secret: string) => createHmac('sha256', secret).update(token).digest('hex');
+		for (const [accessToken, appSecret] of [['tok-1', 'sec-1'], ['tok-1', 'sec-1'], ['tok-2', 'sec-1'], ['tok-2', 'sec-2'], ['tok-1', 'sec-1']]) {
+			const options = await credential.authenticate({ accessToken, appSecret }, { url: '/me' });
+			expect(options.qs).toEqual({ appsecret_proof: proof(accessToken, appSecret) });
+		}
+	});
+
 	it('sends no appsecret_proof without an app secret', async () => {
 		const options = await credential.authenticate({ accessToken: 'tok-123', appSecret: '' }, { url: '/me' });
 		expect(options.qs).toBeUndefined();

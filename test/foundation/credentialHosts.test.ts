@@ -148,4 +148,12 @@ describe('which targets may carry the credential', () => {
 	])('Base URL %s may not send to %s', (baseUrl, target, why) => {
 		expect(credentialTargetProblem(baseUrl, target)).toMatch(why);
 	});
+
+	it('judges a target again under another Base URL (answers are remembered per pair of addresses)', () => {
+		const target = 'https://proxy.example.com/v23.0/123';
+		for (let round = 0; round < 2; round++) {
+			expect(credentialTargetProblem('https://proxy.example.com', target)).toBeUndefined();
+			expect(credentialTargetProblem(META, target)).toMatch(/proxy\.example\.com is neither/);
+		}
+	});
 });

@@ -18,8 +18,22 @@ function parse(address: string): URL | undefined {
 	}
 }
 
+/** Answers for the addresses seen last (a send posts to a handful of URLs thousands of times); bounded. */
+const answers = new Map<string, { problem: string | undefined }>();
+const MAX_REMEMBERED = 256;
+
 /** Why `target` may not receive the credential configured with `baseUrl`; undefined when it may. */
 export function credentialTargetProblem(baseUrl: string, target: string): string | undefined {
+	const key = `${baseUrl}\n${target}`;
+	let answer = answers.get(key);
+	if (!answer) {
+		if (answers.size >= MAX_REMEMBERED) answers.clear();
+		answers.set(key, (answer = { problem: targetProblem(baseUrl, target) }));
+	}
+	return answer.problem;
+}
+
+function targetProblem(baseUrl: string, target: string): string | undefined {
 	const url = parse(target);
 	if (!url) return `"${target}" is not a web address`;
 	const base = parse(baseUrl);

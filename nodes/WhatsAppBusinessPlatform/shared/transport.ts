@@ -130,8 +130,21 @@ export interface GraphCredentials {
 	baseUrl?: string;
 }
 
+/**
+ * The credential, read once per n8n context object (a node run, an item's request, a webhook call): in n8n every
+ * getCredentials() is a database query and a decrypt, and one run may call the Graph API many times (uploads, lookups).
+ */
+const credentialsByContext = new WeakMap<object, Promise<GraphCredentials>>();
+
 export async function graphCredentials(this: GraphContext): Promise<GraphCredentials> {
-	return (await this.getCredentials(CREDENTIAL_TYPE)) as unknown as GraphCredentials;
+	let pending = credentialsByContext.get(this);
+	if (!pending) {
+		pending = this.getCredentials(CREDENTIAL_TYPE) as unknown as Promise<GraphCredentials>;
+		credentialsByContext.set(this, pending);
+		// A failed read is not kept: the next call asks n8n again.
+		pending.catch(() => credentialsByContext.delete(this));
+	}
+	return await pending;
 }
 
 function hostUrl(credentials: Pick<GraphCredentials, 'baseUrl'>): string {
@@ -145,6 +158,19 @@ export function graphBaseUrl(credentials: Pick<GraphCredentials, 'baseUrl' | 'gr
 
 export function graphVersionOf(credentials: Pick<GraphCredentials, 'graphApiVersion'>): string {
 	return String(credentials.graphApiVersion || DEFAULT_GRAPH_VERSION).trim().replace(/^\/+|\/+$/g, '');
+}
+
+/** Version checks of the last minute: the answer changes only on the day a version expires. */
+const versionChecks = new Map<string, { problem: string | undefined; until: number }>();
+
+function versionProblemOf(version: string): string | undefined {
+	const now = Date.now();
+	let check = versionChecks.get(version);
+	if (!check || check.until <= now) {
+		if (versionChecks.size > 16) versionChecks.clear();
+		versionChecks.set(version, (check = { problem: graphVersionProblem(version), until: now + 60_000 }));
+	}
+	return check.problem;
 }
 
 /** Reads the user's retry budget from the node, where the node has one. */
@@ -265,7 +291,7 @@ export async function graphRequestFull<T = IDataObject>(this: GraphContext, requ
 	const budget = request.budget ?? retryBudgetOf(this, request.itemIndex ?? 0);
 	const isAbsolute = /^https?:\/\//i.test(request.url);
 	// An expired or malformed version fails here, before anything is sent, with what to change.
-	const versionProblem = isAbsolute ? undefined : graphVersionProblem(graphVersionOf(credentials));
+	const versionProblem = isAbsolute ? undefined : versionProblemOf(graphVersionOf(credentials));
 	if (versionProblem) throw new NodeOperationError(this.getNode(), versionProblem, { itemIndex: request.itemIndex });
 	const options: IHttpRequestOptions = {
 		method,
