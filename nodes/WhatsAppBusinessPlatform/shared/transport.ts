@@ -247,8 +247,9 @@ async function sendWithCredential(
 	appAccessToken?: string,
 ): Promise<IN8nHttpFullResponse> {
 	// Authenticate with the credential already read, rather than have n8n read it again (a database query) per request.
-	const { id = null, name = '' } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
-	const credentialsDecrypted = { id: id ?? '', name, type: CREDENTIAL_TYPE, data: { ...credentials } as unknown as ICredentialDataDecryptedObject };
+	const selected = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	const data = { ...credentials } as unknown as ICredentialDataDecryptedObject;
+	const credentialsDecrypted = { id: selected?.id ?? '', name: selected?.name ?? '', type: CREDENTIAL_TYPE, data };
 	let current = options;
 	for (let hop = 0; ; hop++) {
 		const problem = credentialTargetProblem(baseUrl, current.url);
