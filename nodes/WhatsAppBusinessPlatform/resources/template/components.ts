@@ -3,6 +3,20 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { InputError, parseJsonParameter, textParameter } from '../../shared/validation';
 import { templateVariables } from './checks';
 
+/** How an authentication template's code button fills in the code; a template built here or from Meta's library. */
+export const OTP_TYPE_FIELD: INodeProperties = {
+	displayName: 'OTP Type',
+	name: 'otpType',
+	type: 'options',
+	default: 'COPY_CODE',
+	options: [
+		{ name: 'Copy Code', value: 'COPY_CODE' },
+		{ name: 'One Tap (Android Autofill)', value: 'ONE_TAP' },
+		{ name: 'Zero Tap', value: 'ZERO_TAP' },
+	],
+	displayOptions: { show: { type: ['OTP'] } },
+};
+
 /**
  * The template content builder shared by Create and Update: header, body with variables and
  * their examples, footer and buttons from UI fields, or raw components as JSON.
@@ -166,18 +180,7 @@ export function componentFields(show: Record<string, string[]>, authShow?: Recor
 							description: 'The ID of a published WhatsApp Flow',
 							displayOptions: { show: { type: ['FLOW'] } },
 						},
-						{
-							displayName: 'OTP Type',
-							name: 'otpType',
-							type: 'options',
-							default: 'COPY_CODE',
-							options: [
-								{ name: 'Copy Code', value: 'COPY_CODE' },
-								{ name: 'One Tap (Android Autofill)', value: 'ONE_TAP' },
-								{ name: 'Zero Tap', value: 'ZERO_TAP' },
-							],
-							displayOptions: { show: { type: ['OTP'] } },
-						},
+						OTP_TYPE_FIELD,
 						{
 							displayName: 'Phone Number',
 							name: 'phoneNumber',

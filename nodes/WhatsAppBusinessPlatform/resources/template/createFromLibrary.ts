@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { wabaLocator } from '../../shared/locatorFields';
 import { userNumberDigits } from '../../shared/userNumber';
 import { checkLanguage, checkTemplateName, fail, requireHttpUrl, validated } from '../../shared/validation';
+import { OTP_TYPE_FIELD } from './components';
 import { TEMPLATE_CATEGORY_OPTIONS } from './create';
 
 const show = { resource: ['template'], operation: ['createFromLibrary'] };
@@ -91,18 +92,7 @@ export const createTemplateFromLibrary: INodeProperties[] = [
 				displayName: 'Button',
 				name: 'button',
 				values: [
-					{
-						displayName: 'OTP Type',
-						name: 'otpType',
-						type: 'options',
-						default: 'COPY_CODE',
-						options: [
-							{ name: 'Copy Code', value: 'COPY_CODE' },
-							{ name: 'One Tap', value: 'ONE_TAP' },
-							{ name: 'Zero Tap', value: 'ZERO_TAP' },
-						],
-						displayOptions: { show: { type: ['OTP'] } },
-					},
+					OTP_TYPE_FIELD,
 					{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', placeholder: '+1 555 010 1234', description: 'For call buttons: the number to call, with its country code', displayOptions: { show: { type: ['PHONE_NUMBER'] } } },
 					{
 						displayName: 'Type',
