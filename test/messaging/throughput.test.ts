@@ -209,8 +209,23 @@ describe('pacer', () => {
 		expect(pacer.currentRate).toBe(64);
 	});
 
-	it('two processes (two pacers that cannot see each other) sending from one number settle on its cap through 130429 alone', async () => {
-		const CAP = 40;
+	it('at the top tier, a trickle of 130429 (under 1 % of a second\'s sends: arrival jitter) is retried without slowing down; more is not', () => {
+		let now = 0;
+		const pacer = new Pacer(1000, () => now);
+		for (let refusal = 0; refusal < 9; refusal++, now += 100) pacer.throttled();
+		expect(pacer.currentRate).toBe(1000);
+		now = 1000; // a new second: the count starts again
+		for (let refusal = 0; refusal < 9; refusal++, now += 10) pacer.throttled();
+		expect(pacer.currentRate).toBe(1000);
+		pacer.throttled(); // the tenth within this second: 1 % of 1,000
+		expect(pacer.currentRate).toBe(800);
+		// Below 200/s every refusal counts.
+		const slow = new Pacer(150, () => now);
+		slow.throttled();
+		expect(slow.currentRate).toBe(120);
+	});
+
+	it.each([40, 400])('two processes (two pacers that cannot see each other) sending from one number at cap %i settle on it through 130429 alone', async (CAP) => {
 		const meta = new RateLimiter({ ...DEFAULT_RATE_LIMITS, messagesPerSecond: CAP, pairBurst: 1_000_000 });
 		const started = Date.now();
 		const log: Array<{ at: number; ok: boolean }> = [];
@@ -230,7 +245,7 @@ describe('pacer', () => {
 		await Promise.all([sender(new Pacer(CAP), 'a'), sender(new Pacer(CAP), 'b')]);
 		const refusedIn = (from: number, to: number) => log.filter((entry) => !entry.ok && entry.at >= from && entry.at < to).length;
 		const acceptedIn = (from: number, to: number) => log.filter((entry) => entry.ok && entry.at >= from && entry.at < to).length;
-		// Without adapting, half of every second's offers would be refused (≈ 40 a second). After settling: few.
+		// Without adapting, half of every second's offers would be refused (≈ the cap a second). After settling: few.
 		expect(refusedIn(4000, 8000)).toBeLessThan(0.15 * acceptedIn(4000, 8000));
 		// And together they still use most of the number's cap.
 		expect(acceptedIn(4000, 8000) / 4).toBeGreaterThan(0.6 * CAP);
