@@ -6,6 +6,7 @@ const path = require('node:path');
 const { ensureRuntime } = require('./runtime');
 const { startQueueSupport } = require('./queue');
 const { freePort, waitForReady, launch, stopGroup, killGroup } = require('./process');
+const { lineFor } = require('./lines');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-whatsapp-business-platform';
@@ -42,12 +43,9 @@ function offlineEnv({ port, brokerPort, userFolder }) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		// Publishing goes through an outbox polled every 15 s by default; tests should not wait that long.
-		N8N_WORKFLOW_PUBLICATION_OUTBOX_POLL_INTERVAL_MS: '500',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		N8N_LOG_OUTPUT: 'console',
 		N8N_NO_COLOR: 'true',
@@ -99,6 +97,21 @@ async function call(url, method, body, headers = {}, timeoutMs = 120000) {
 	return { res, json };
 }
 
+/**
+ * Main is ready once its REST API answers: n8n 1.x says ready on /healthz/readiness seconds before it mounts the REST
+ * API and the production webhooks.
+ */
+async function waitForMain(baseUrl, child, logFile, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	await waitForReady(baseUrl, child, logFile, timeoutMs);
+	for (;;) {
+		const res = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+		if (res?.ok) return;
+		if (Date.now() > deadline) throw new Error(`n8n answered /healthz/readiness but not /rest/settings within ${timeoutMs} ms; see ${logFile}`);
+		await sleep(250);
+	}
+}
+
 function authCookie(res) {
 	const raw = res.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 	if (!raw) throw new Error('n8n did not set the n8n-auth cookie');
@@ -126,8 +139,10 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 		t = Date.now();
 	};
 
-	const { nodeBin, n8nBin } = await ensureRuntime({ log });
+	const { nodeBin, n8nBin, n8nVersion } = await ensureRuntime({ log });
 	lap('runtime');
+	// What differs between n8n 1.x and 2.x (scripts/n8n/lines.js), by the version of the runtime.
+	const line = lineFor(n8nVersion);
 
 	port = port || (await freePort());
 	let brokerPort = await freePort();
@@ -139,7 +154,7 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 
 	const logFile = path.join(userFolder, 'n8n.log');
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const mainEnv = { ...offlineEnv({ port, brokerPort, userFolder }), ...env };
+	const mainEnv = { ...offlineEnv({ port, brokerPort, userFolder }), ...line.env, ...env };
 	let child;
 	let queue; // queue mode: services, workers and the webhook processor (scripts/n8n/queue.js)
 	// If this process dies first, do not leave n8n running.
@@ -156,7 +171,7 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 		}
 		child = launch({ nodeBin, n8nBin, args: ['start'], env: mainEnv, userFolder, logFile });
 		log(`[n8n] starting n8n${mode === 'queue' ? ' main' : ''} on ${baseUrl} (pid ${child.pid}, user folder ${userFolder}, log ${logFile})`);
-		await waitForReady(baseUrl, child, logFile, readyTimeoutMs);
+		await waitForMain(baseUrl, child, logFile, readyTimeoutMs);
 		lap('boot');
 		if (queue) {
 			// Workers and the webhook processor start once main has migrated the database.
@@ -201,8 +216,10 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 		async api(method, p, body) {
 			return (await call(`${baseUrl}/api/v1${p}`, method, body, { 'X-N8N-API-KEY': n8n.apiKey })).json;
 		},
+		/** n8n's version, e.g. `2.41.1` or `1.123.81`. */
+		version: n8nVersion,
 		createCredential(name, type, data) {
-			return n8n.api('POST', '/credentials', { name, type, data });
+			return line.createCredential(n8n, name, type, data);
 		},
 		/** Accepts a whole exported workflow; sends only the fields the public API allows on create. */
 		createWorkflow(wf) {
@@ -212,21 +229,23 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 			if (pinData) body.pinData = pinData;
 			return n8n.api('POST', '/workflows', body);
 		},
+		/** `{ status }`: `published`, `not_published` (and on 2.x `in_progress`, `failed`, `partial` with its triggers). */
 		publicationStatus(id) {
-			return n8n.rest('GET', `/workflows/${id}/publication-status`);
+			return line.publicationStatus(n8n, id);
 		},
-		/** Publishes (2.x's "activate") and waits until every trigger is live; throws with n8n's reasons if one failed. */
-		async publish(id, { timeoutMs = 30000 } = {}) {
-			await n8n.api('POST', `/workflows/${id}/publish`, {});
-			return waitPublication(id, (s) => s.status !== 'in_progress' && s.status !== 'not_published', timeoutMs);
+		/**
+		 * Publishes (2.x; "activates" on 1.x) and waits until every trigger is live; throws with the reason n8n shows in
+		 * the editor if one failed.
+		 */
+		publish(id, { timeoutMs = 30000 } = {}) {
+			return line.publish(n8n, id, timeoutMs);
 		},
-		async unpublish(id, { timeoutMs = 30000 } = {}) {
-			await n8n.api('POST', `/workflows/${id}/unpublish`, {});
-			return waitPublication(id, (s) => s.status === 'not_published', timeoutMs);
+		unpublish(id, { timeoutMs = 30000 } = {}) {
+			return line.unpublish(n8n, id, timeoutMs);
 		},
 		/** Runs the workflow as the editor's "Execute workflow" button does; returns the execution id. */
 		async runManual(id, triggerNodeName) {
-			const data = await n8n.rest('POST', `/workflows/${id}/run`, { triggerToStartFrom: { name: triggerNodeName } });
+			const data = await n8n.rest('POST', `/workflows/${id}/run`, await line.runBody(n8n, id, triggerNodeName));
 			if (!data || !data.executionId) throw new Error(`manual run of ${id} returned no execution id: ${JSON.stringify(data)}`);
 			return String(data.executionId);
 		},
@@ -270,7 +289,7 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 			await stopGroup(child, graceMs);
 			child = launch({ nodeBin, n8nBin, args: ['start'], env: mainEnv, userFolder, logFile });
 			n8n.process = n8n.processes[0].process = child;
-			await waitForReady(baseUrl, child, logFile, readyTimeoutMs);
+			await waitForMain(baseUrl, child, logFile, readyTimeoutMs);
 		},
 		/**
 		 * Stops n8n and its task runner (the whole process group): SIGTERM, then SIGKILL after `graceMs`.
@@ -285,22 +304,6 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 			if (tempFolder && !keep) fs.rmSync(userFolder, { recursive: true, force: true });
 		},
 	};
-
-	async function waitPublication(id, done, timeoutMs) {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			const s = await n8n.publicationStatus(id);
-			if (done(s)) {
-				if (s.status === 'failed' || s.status === 'partial') {
-					const why = s.triggers.filter((tr) => tr.status === 'failed').map((tr) => tr.errorMessage);
-					throw Object.assign(new Error(`publishing ${id} ${s.status}: ${why.join('; ')}`), { publication: s });
-				}
-				return s;
-			}
-			if (Date.now() > deadline) throw new Error(`publication of ${id} still ${s.status} after ${timeoutMs} ms`);
-			await sleep(200);
-		}
-	}
 
 	try {
 		const settings = (await call(`${baseUrl}/rest/settings`, 'GET')).json.data;

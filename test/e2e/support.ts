@@ -7,6 +7,9 @@
  * `queue` (`npm run test:e2e:queue`: Postgres, Redis, main, two workers and a webhook processor; manual runs go to the
  * workers, production webhooks to the webhook processor). Build webhook URLs with `e2e.webhookUrl()` and restart with
  * `e2e.n8n.restartWebhookProcess()`, so a case holds in both.
+ *
+ * The same files run in n8n 1.x too (N8N_RUNTIME_LINE=1, set by jest.e2e.n8n1.config.js: `npm run test:e2e:n8n1`):
+ * scripts/n8n/lines.js hides what differs (activate instead of publish, the whole workflow on a manual run).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -16,6 +19,8 @@ import { startEmulator, type EmulatorOptions, type GraphEmulator } from '../emul
 const { startN8n, PACKAGE_NAME } = require('../../scripts/n8n/instance');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { CREDENTIAL_TYPE, credentialData, loadExamples } = require('../../scripts/sandbox/common');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LINE } = require('../../scripts/n8n/runtime');
 
 export { CREDENTIAL_TYPE, loadExamples };
 
@@ -23,6 +28,8 @@ export type Json = Record<string, any>;
 export type N8nMode = 'regular' | 'queue';
 /** The mode this run's n8n is started in (N8N_E2E_MODE; jest.e2e.queue.config.js sets `queue`). */
 export const N8N_MODE: N8nMode = process.env.N8N_E2E_MODE === 'queue' ? 'queue' : 'regular';
+/** The major version of the n8n this run starts: 2 (default) or 1 (N8N_RUNTIME_LINE=1; jest.e2e.n8n1.config.js). */
+export const N8N_LINE: 1 | 2 = LINE;
 /** `describe` in the given mode only; elsewhere the block is skipped and says so in one line. */
 export function describeInMode(mode: N8nMode, name: string, fn: () => void): void {
 	if (N8N_MODE === mode) return describe(name, fn);
@@ -91,7 +98,7 @@ export function useN8n(options: { emulator?: EmulatorOptions; n8nEnv?: Record<st
 	beforeAll(async () => {
 		// The emulator checks bodies against Meta's spec where ../shared/specs is beside the clone, and says once when not.
 		e2e.emulator = await startEmulator({ rateLimits: { messagesPerSecond: 1000, pairBurst: 10_000 }, ...options.emulator });
-		e2e.n8n = await e2e.timed(`start n8n (${N8N_MODE} mode)`, () => startN8n({ mode: N8N_MODE, log: () => undefined, env: options.n8nEnv }));
+		e2e.n8n = await e2e.timed(`start n8n ${N8N_LINE}.x (${N8N_MODE} mode)`, () => startN8n({ mode: N8N_MODE, log: () => undefined, env: options.n8nEnv }));
 		const created = await e2e.n8n.createCredential('WhatsApp (e2e emulator)', CREDENTIAL_TYPE, credentialData(e2e.emulator.url, e2e.emulator.ids));
 		e2e.credential = { id: created.id, name: created.name };
 	}, N8N_MODE === 'queue' ? 420_000 : 240_000);
