@@ -81,6 +81,8 @@ export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecuti
 		questionId: newQuestionId(),
 		expiresAt: waitTill.getTime() === WAIT_INDEFINITELY.getTime() ? 0 : Math.ceil(waitTill.getTime() / 1000),
 	};
+	// n8n 1.x checks the signature of a resume URL only when asked to (2.x always does); 2.x has no such method.
+	(this as { setSignatureValidationRequired?: () => void }).setSignatureValidationRequired?.();
 	let built;
 	try {
 		built = await buildQuestion(
