@@ -12,7 +12,8 @@ module.exports = {
 	...base,
 	testPathIgnorePatterns: [
 		...base.testPathIgnorePatterns,
-		// n8n 1.123.81 saves a stopped execution without the custom data the node wrote, where the Stop record lives.
+		// n8n 1.123.81 saves a stopped execution without the node's custom data even in regular mode (2.41 only in queue
+		// mode), which stop.e2e's first case expects there; the Stop record in the log and the batches case hold on 1.x.
 		'/test/e2e/stop\\.e2e\\.test\\.ts$',
 	],
 };
