@@ -197,7 +197,12 @@ module.exports = { ensureRuntime, cleanEnv, runtimePaths: paths, NODE_VERSION, N
 
 if (require.main === module) {
 	ensureRuntime()
-		.then((p) => console.log(JSON.stringify(p, null, 2)))
+		.then((p) => {
+			console.log(JSON.stringify(p, null, 2));
+			const { installedAt, seconds } = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
+			// Last, so a log's tail says which runtime is ready.
+			console.log(`[n8n-runtime] n8n ${p.n8nVersion} on Node ${p.nodeVersion} ready in ${RUNTIME_DIR} (installed ${installedAt} in ${seconds} s)`);
+		})
 		.catch((e) => {
 			console.error(e.message);
 			process.exit(1);
