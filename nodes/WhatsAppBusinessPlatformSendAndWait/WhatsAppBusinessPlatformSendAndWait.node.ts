@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import {
 	SEND_AND_WAIT_TOOLTIP,
@@ -7,6 +7,7 @@ import {
 	sendAndWaitWebhook,
 	sendAndWaitWebhooks,
 } from '../WhatsAppBusinessPlatform/resources/message/sendAndWait';
+import { MAIN_CONNECTION } from '../WhatsAppBusinessPlatform/shared/connections';
 import { searchPhoneNumbers, searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
 
 /*
@@ -25,8 +26,8 @@ export class WhatsAppBusinessPlatformSendAndWait implements INodeType {
 		description: 'Ask a WhatsApp question with reply buttons, a list or a form link, and wait for the customer\'s answer',
 		defaults: { name: 'Ask on WhatsApp' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'whatsAppBusinessPlatformApi', required: true }],
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip: SEND_AND_WAIT_TOOLTIP,

@@ -1,5 +1,4 @@
 import {
-	NodeConnectionTypes,
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -12,6 +11,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { MAIN_CONNECTION } from '../WhatsAppBusinessPlatform/shared/connections';
 import { CREDENTIAL_TYPE } from '../WhatsAppBusinessPlatform/shared/constants';
 import { wabaLocator } from '../WhatsAppBusinessPlatform/shared/locatorFields';
 import { searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
@@ -118,7 +118,7 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 		description: 'Starts the workflow on verified WhatsApp Business Platform webhooks: incoming messages, message statuses, template, phone number and account updates',
 		defaults: { name: 'WhatsApp Business Platform Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'whatsAppBusinessPlatformApi', required: true }],
 		webhooks: [
 			{

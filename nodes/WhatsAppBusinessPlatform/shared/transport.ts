@@ -191,6 +191,7 @@ function failureFromThrown(error: unknown): GraphFailure {
 	const candidate = error as {
 		cause?: unknown;
 		code?: string;
+		httpCode?: string | null;
 		response?: { status?: number; headers?: GraphFailure['headers']; data?: unknown };
 	};
 	const inner = (candidate?.cause ?? candidate) as typeof candidate;
@@ -198,7 +199,9 @@ function failureFromThrown(error: unknown): GraphFailure {
 	if (response?.status !== undefined) {
 		return { statusCode: response.status, headers: response.headers ?? {}, body: parseMaybeJson(response.data) };
 	}
-	return { headers: {}, networkCode: inner?.code ?? candidate?.code ?? 'UNKNOWN' };
+	// n8n-core 1.12x's NodeApiError drops the cause and keeps the socket's code as its httpCode.
+	const socketCode = /^E[A-Z_]+$/.test(candidate?.httpCode ?? '') ? candidate.httpCode : undefined;
+	return { headers: {}, networkCode: inner?.code ?? candidate?.code ?? socketCode ?? 'UNKNOWN' };
 }
 
 function parseMaybeJson(body: unknown): unknown {

@@ -80,7 +80,8 @@ export class SendLedger {
 			entries.push([`${prefix}_not_sent_items`, rangesWithin(notSent)]);
 		}
 		try {
-			for (const [key, value] of entries) context.customData.set(key, value);
+			const customData = customDataOf(context);
+			for (const [key, value] of entries) customData.set(key, value);
 		} catch {
 			// No execution data to write to (some test contexts): the log below still has it.
 		}
@@ -92,6 +93,13 @@ export class SendLedger {
 			{ executionId, node },
 		);
 	}
+}
+
+/** The execution's custom data: `this.customData` on n8n 2.x, `$execution.customData` (as the Code node sets it) on n8n 1.x. */
+function customDataOf(context: IExecuteFunctions): { set(key: string, value: string): void } {
+	if ((context as Partial<IExecuteFunctions>).customData) return context.customData;
+	const { $execution } = context.getWorkflowDataProxy(0) as unknown as { $execution: { customData: { set(key: string, value: string): void } } };
+	return $execution.customData;
 }
 
 /** Custom data keys may hold letters, digits and underscores, up to 50 characters. */

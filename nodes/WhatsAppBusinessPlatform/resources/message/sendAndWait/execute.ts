@@ -45,11 +45,24 @@ function phoneNumberIdOf(context: IExecuteFunctions): string {
 }
 
 /**
+ * n8n signs the links an answer comes back by since n8n 1.107 (n8n-core 1.106, `getSignedResumeUrl`);
+ * an older n8n gets a clear error before anything is sent instead of a TypeError after.
+ */
+function assertSignedResumeUrls(context: IExecuteFunctions): void {
+	if (typeof (context as Partial<IExecuteFunctions>).getSignedResumeUrl === 'function') return;
+	throw new NodeOperationError(context.getNode(), 'Send and Wait needs n8n 1.107 or newer', {
+		description:
+			'This n8n cannot sign the links an answer comes back by, so the question was not sent. Update n8n, or send the question with WhatsApp Business Platform → Message → Send and handle the reply in the WhatsApp Business Platform Trigger.',
+	});
+}
+
+/**
  * Sends one question (from the first item, as n8n's other send-and-wait nodes do) and puts the
  * execution to wait. The answer comes back through the trigger (buttons, list) or n8n's form page
  * (free text), both by the signed resume URL; see reference.ts and webhook.ts.
  */
 export async function sendAndWait(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	assertSignedResumeUrls(this);
 	const node = this.getNode();
 	const inputItems = this.getInputData();
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
