@@ -1,5 +1,4 @@
 import {
-	createRunExecutionData,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -14,6 +13,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shared/graphVersions';
 import { TestCredentialsHelper } from './credentialsHelper';
 import { ACTION_NODE_TYPE, nodeTypes } from './nodeTypes';
+import { runExecutionDataFor } from './compat';
 import { setupN8nCore } from './setup';
 
 export interface TestCredentials {
@@ -97,9 +97,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const credentials = { whatsAppBusinessPlatformApi: { graphApiVersion: DEFAULT_GRAPH_VERSION, ...options.credentials } as unknown as ICredentialDataDecryptedObject };
 	const additionalData = makeAdditionalData(credentials, hooks);
 	if (options.executionId) additionalData.executionId = options.executionId;
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }] },
-	});
+	const runExecutionData = runExecutionDataFor([{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }]);
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const running = execute.processRunExecutionData(workflow);
 	options.onRunning?.(() => running.cancel());

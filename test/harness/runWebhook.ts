@@ -13,10 +13,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { Container } from '@n8n/di';
-import { Logger } from '@n8n/backend-common';
+import type { Logger } from '@n8n/backend-common';
+import * as n8nCore from 'n8n-core';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
-	createRunExecutionData,
 	deepCopy,
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -37,6 +37,7 @@ import { DEFAULT_GRAPH_VERSION } from '../../nodes/WhatsAppBusinessPlatform/shar
 import type { TestCredentials } from './runNode';
 import { makeAdditionalData } from './runNode';
 import { nodeTypes, TRIGGER_NODE_TYPE } from './nodeTypes';
+import { runExecutionDataFor } from './compat';
 import { setupN8nCore } from './setup';
 
 export interface LogLine {
@@ -47,10 +48,20 @@ export interface LogLine {
 /** Every line nodes logged through `this.logger` (n8n-core's Logger from the DI container). */
 export const logLines: LogLine[] = [];
 
+/** The Logger class nodes get from the container: @n8n/backend-common's, or n8n-core's own before n8n 1.9x. */
+function loggerClass(): typeof Logger {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		return (require('@n8n/backend-common') as { Logger: typeof Logger }).Logger;
+	} catch {
+		return (n8nCore as unknown as { Logger: typeof Logger }).Logger;
+	}
+}
+
 function installCapturingLogger(): void {
 	const capture = (level: LogLine['level']) => (message: string) => void logLines.push({ level, message });
 	const logger = { error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('debug'), scoped: () => logger };
-	Container.set(Logger, logger as unknown as Logger);
+	Container.set(loggerClass(), logger as unknown as Logger);
 }
 
 export interface Delivery {
@@ -308,9 +319,7 @@ export class TriggerHarness {
 			send(200, result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' });
 			return;
 		}
-		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: this.node, data: { main: result.workflowData }, source: null }] },
-		});
+		const runExecutionData = runExecutionDataFor([{ node: this.node, data: { main: result.workflowData }, source: null }]);
 		const execute = new WorkflowExecute(additionalData, 'webhook', runExecutionData);
 		delivery.execution = execute.processRunExecutionData(workflow).then(async () => await done);
 		// responseMode onReceived: answered once the execution has started.

@@ -6,6 +6,7 @@ import { Container } from '@n8n/di';
 import { BinaryDataService, DataDeduplicationService } from 'n8n-core';
 import { LoggerProxy } from 'n8n-workflow';
 
+import { binaryDataConfig } from './compat';
 import { deduplicator } from './deduplication';
 
 let ready = false;
@@ -17,6 +18,7 @@ export function setupN8nCore(): void {
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-test-'));
 	const quiet = { error() {}, warn() {}, info() {}, debug() {}, verbose() {}, scoped() { return quiet; } };
 	LoggerProxy.init(quiet as never);
-	void Container.get(BinaryDataService).init();
+	const binaryData = Container.get(BinaryDataService) as unknown as { init(config?: unknown): Promise<void> };
+	void binaryData.init(binaryDataConfig(process.env.N8N_USER_FOLDER));
 	void DataDeduplicationService.init(deduplicator);
 }

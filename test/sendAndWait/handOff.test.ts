@@ -7,7 +7,7 @@ import { contact, entry, change, messageBuilders, messagesValue, notification, t
 import { SEND_AND_WAIT_NODE_TYPE } from '../harness/nodeTypes';
 import { runNode } from '../harness/runNode';
 import type { TriggerHarness } from '../harness/runWebhook';
-import { byId, useEmulator } from '../helpers';
+import { byId, describeWithSignedResumeUrls, useEmulator } from '../helpers';
 import { clearLogs, itemsOf, manualTrigger, warnings } from '../trigger/helpers';
 
 const env = useEmulator();
@@ -36,7 +36,7 @@ function tapPayload(id: string, questionMessageId: string, extraMessages: Json[]
 const repliesTo = (messageId: unknown) =>
 	env.emulator.state.acceptedMessages.filter((message) => message.body.type === 'text' && (message.body.context as Json | undefined)?.message_id === messageId).map((message) => (message.body.text as Json).body);
 
-describe('the trigger hands taps on send-and-wait questions to the waiting execution', () => {
+describeWithSignedResumeUrls('the trigger hands taps on send-and-wait questions to the waiting execution', () => {
 	let trigger: TriggerHarness;
 	beforeAll(async () => {
 		trigger = await manualTrigger(env.credentials, { events: ['messages'] });

@@ -3,7 +3,7 @@ import { WAIT_INDEFINITELY } from 'n8n-workflow';
 import { decodeReference } from '../../nodes/WhatsAppBusinessPlatform/resources/message/sendAndWait/reference';
 import { SEND_AND_WAIT_NODE_TYPE } from '../harness/nodeTypes';
 import { runNode } from '../harness/runNode';
-import { byId, useEmulator } from '../helpers';
+import { byId, describeWithSignedResumeUrls, useEmulator } from '../helpers';
 import { manualTrigger } from '../trigger/helpers';
 
 const env = useEmulator();
@@ -30,7 +30,7 @@ const lastBody = () => env.emulator.state.acceptedMessages.at(-1)!.body as Recor
 /** What the node leaves for n8n to output if nobody answers (the waiting node's input, swapped). */
 const noAnswerOf = (run: Awaited<ReturnType<typeof ask>>) => run.run.data.executionData?.nodeExecutionStack[0]?.data.main[0]?.[0]?.json as Record<string, any>;
 
-describe('send and wait: the question', () => {
+describeWithSignedResumeUrls('send and wait: the question', () => {
 	it('approval: two reply buttons whose IDs are signed references to this execution and node; the execution waits', async () => {
 		const result = await ask({ responseType: 'approval', approvalOptions: { values: { approvalType: 'double', approveLabel: 'Yes', disapproveLabel: 'No' } }, options: { footerText: 'Order 1042' } });
 		expect(result.error).toBeUndefined();
@@ -122,7 +122,7 @@ describe('send and wait: the question', () => {
 	});
 });
 
-describe('send and wait: the check for an active trigger', () => {
+describeWithSignedResumeUrls('send and wait: the check for an active trigger', () => {
 	const withCheck = (parameters: Record<string, unknown> = {}) => ask({ responseType: 'approval', options: { checkTrigger: true }, ...parameters });
 
 	it('says so when no webhook receives the number\'s messages, and sends nothing', async () => {

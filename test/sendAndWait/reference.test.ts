@@ -11,6 +11,7 @@ import {
 	signAnswer,
 	type WaitReference,
 } from '../../nodes/WhatsAppBusinessPlatform/resources/message/sendAndWait/reference';
+import { describeWithSignedResumeUrls } from '../helpers';
 
 const N8N_SECRET = 'n8n-instance-hmac-secret';
 const APP_SECRET = 'app-secret';
@@ -30,7 +31,7 @@ function referenceFor(option: string, overrides: Partial<WaitReference> = {}, ba
 	return { reference: { ...referenceFromSignedUrl(signedUrl, question), ...overrides }, signedUrl };
 }
 
-describe('send-and-wait references in button IDs', () => {
+describeWithSignedResumeUrls('send-and-wait references in button IDs', () => {
 	it('round-trip: the trigger rebuilds exactly the URL n8n signed, for any base path', () => {
 		for (const base of [BASE, 'http://127.0.0.1:5678/webhook-waiting', 'https://example.com/n8n/wait']) {
 			const { reference, signedUrl } = referenceFor('a', {}, base);
