@@ -8,12 +8,4 @@ process.env.N8N_RUNTIME_LINE = '1';
 const base = require('./jest.e2e.config');
 
 /** @type {import('jest').Config} */
-module.exports = {
-	...base,
-	testPathIgnorePatterns: [
-		...base.testPathIgnorePatterns,
-		// n8n 1.123.81 saves a stopped execution without the node's custom data even in regular mode (2.41 only in queue
-		// mode), which stop.e2e's first case expects there; the Stop record in the log and the batches case hold on 1.x.
-		'/test/e2e/stop\\.e2e\\.test\\.ts$',
-	],
-};
+module.exports = { ...base };
