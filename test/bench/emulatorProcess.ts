@@ -18,6 +18,8 @@ export interface EmulatorFigures {
 	firstAcceptedAt: number;
 	lastAcceptedAt: number;
 	peakInFlight: number;
+	/** CPU the emulator's process used since the last reset (it validates every request against Meta's spec). */
+	cpuMs: number;
 }
 
 export interface EmulatorProcess {
@@ -28,7 +30,10 @@ export interface EmulatorProcess {
 	stop(): Promise<void>;
 }
 
+let cpuSince = process.cpuUsage();
+
 function figuresOf(emulator: GraphEmulator): EmulatorFigures {
+	const cpu = process.cpuUsage(cpuSince);
 	const accepted = emulator.state.acceptedMessages;
 	const sends = emulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/messages'));
 	const rejected = sends.filter((request) => request.status !== 200);
@@ -50,6 +55,7 @@ function figuresOf(emulator: GraphEmulator): EmulatorFigures {
 		firstAcceptedAt,
 		lastAcceptedAt,
 		peakInFlight: emulator.peakInFlight,
+		cpuMs: (cpu.user + cpu.system) / 1000,
 	};
 }
 
@@ -90,6 +96,7 @@ async function child(options: { cap: number; latencyMs: [number, number] }) {
 			emulator.clearRequests();
 			emulator.state.acceptedMessages.length = 0;
 			emulator.peakInFlight = 0;
+			cpuSince = process.cpuUsage();
 		}
 		if (message.cmd === 'figures') value = figuresOf(emulator);
 		if (message.cmd === 'stop') await emulator.stop();
