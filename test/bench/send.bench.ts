@@ -128,7 +128,7 @@ async function nodeCase(label: string, cap: number, executions: number, perExecu
 	console.log(`  accepted ${figures.accepted}/${messages}, failed ${failed}, duplicates ${figures.duplicates}, 130429 answers ${figures.throttled} (${(result.throttledPerMessage * 100).toFixed(2)}% of messages)`);
 	console.log(`  whole run ${(result.wholeRunRatio * 100).toFixed(1)}% of the cap (execution start → last accepted, ${wholeSeconds.toFixed(1)} s = ${result.capTimeRatio}× what the cap allows); while sending ${(result.sendingRatio * 100).toFixed(1)}%`);
 	console.log(`  first request ${result.firstSendMs} ms after the start; node process CPU ${result.cpuMsPerMessage} ms/message (${result.kernelCpuMsPerMessage} of it in the kernel; n8n-core included, emulator excluded); worst event-loop stall ${result.worstReadinessMs} ms; peak in-flight ${figures.peakInFlight}; peak RSS ${result.peakRssMb} MB`);
-	console.log(`  the emulator's process (spec validation of every request, bookkeeping): ${result.emulatorCpuMsPerMessage} ms of CPU per message, on the same two cores`);
+	console.log(`  the emulator's process (${process.env.BENCH_SPEC === '1' ? 'spec validation of every request, ' : ''}bookkeeping): ${result.emulatorCpuMsPerMessage} ms of CPU per message, on the same two cores`);
 	if (local.byOwner) {
 		console.log(
 			`  of that CPU by owner (profile shares × process CPU, ms/message): package ${result.packageCpuMsPerMessage}, n8n (core, workflow, request helper) ${result.n8nCpuMsPerMessage}, Node (sockets, timers) ${result.nodeCpuMsPerMessage}, GC ${result.gcCpuMsPerMessage}, the bench's own probes ${result.benchCpuMsPerMessage}`,
