@@ -13,7 +13,7 @@ const { spawn } = require('node:child_process');
 // n8n release → the n8n-workflow / n8n-core it depends on (`npm view n8n@X dependencies`).
 const LINES = {
 	newest: { n8n: '1.123.81', workflow: '1.120.31', core: '1.122.48' },
-	lowest: { n8n: '1.82.3', workflow: '1.80.1', core: '1.81.1' },
+	lowest: { n8n: '1.85.3', workflow: '1.83.0', core: '1.84.0' },
 };
 const ROOT = path.resolve(__dirname, '..');
 const CACHE = path.resolve(process.env.N8N1_CORE_CACHE || path.join(os.homedir(), '.cache', 'n8n-nodes-whatsapp-business-platform', 'n8n-core-1.x'));

@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { accountDescription } from './resources/account';
 import { assignedUserDescription } from './resources/assignedUser';
@@ -16,7 +16,6 @@ import { phoneNumberDescription } from './resources/phoneNumber';
 import { qrCodeCustomOperations, qrCodeDescription } from './resources/qrCode';
 import { templateDescription } from './resources/template';
 import { rateLimitHandling } from './shared/commonFields';
-import { MAIN_CONNECTION } from './shared/connections';
 import { deferPreSendErrors } from './shared/pairing';
 import { searchPhoneNumbers, searchTemplates, searchTemplatesForSending, searchWabas } from './shared/locators';
 import { sendRoutedRequest } from './shared/transport';
@@ -33,8 +32,8 @@ export class WhatsAppBusinessPlatform implements INodeType {
 			'Send WhatsApp messages and manage WhatsApp Business Accounts, templates, phone numbers, media, users, credit lines, groups, Flows, QR codes, blocklists and calling settings through Meta\'s Graph API',
 		defaults: { name: 'WhatsApp Business Platform' },
 		usableAsTool: true,
-		inputs: [MAIN_CONNECTION],
-		outputs: [MAIN_CONNECTION],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppBusinessPlatformApi', required: true }],
 		requestDefaults: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',

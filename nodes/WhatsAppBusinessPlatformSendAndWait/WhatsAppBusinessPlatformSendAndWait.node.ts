@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import {
 	SEND_AND_WAIT_TOOLTIP,
@@ -7,7 +7,6 @@ import {
 	sendAndWaitWebhook,
 	sendAndWaitWebhooks,
 } from '../WhatsAppBusinessPlatform/resources/message/sendAndWait';
-import { MAIN_CONNECTION } from '../WhatsAppBusinessPlatform/shared/connections';
 import { searchPhoneNumbers, searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
 
 /*
@@ -26,8 +25,8 @@ export class WhatsAppBusinessPlatformSendAndWait implements INodeType {
 		description: 'Ask a WhatsApp question with reply buttons, a list or a form link, and wait for the customer\'s answer',
 		defaults: { name: 'Ask on WhatsApp' },
 		usableAsTool: true,
-		inputs: [MAIN_CONNECTION],
-		outputs: [MAIN_CONNECTION],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppBusinessPlatformApi', required: true }],
 		webhooks: sendAndWaitWebhooks,
 		waitingNodeTooltip: SEND_AND_WAIT_TOOLTIP,

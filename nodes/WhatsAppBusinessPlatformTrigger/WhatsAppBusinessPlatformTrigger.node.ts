@@ -1,4 +1,5 @@
 import {
+	NodeConnectionTypes,
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
@@ -11,7 +12,6 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { MAIN_CONNECTION } from '../WhatsAppBusinessPlatform/shared/connections';
 import { CREDENTIAL_TYPE } from '../WhatsAppBusinessPlatform/shared/constants';
 import { wabaLocator } from '../WhatsAppBusinessPlatform/shared/locatorFields';
 import { searchWabas } from '../WhatsAppBusinessPlatform/shared/locators';
@@ -118,7 +118,7 @@ export class WhatsAppBusinessPlatformTrigger implements INodeType {
 		description: 'Starts the workflow on verified WhatsApp Business Platform webhooks: incoming messages, message statuses, template, phone number and account updates',
 		defaults: { name: 'WhatsApp Business Platform Trigger' },
 		inputs: [],
-		outputs: [MAIN_CONNECTION],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppBusinessPlatformApi', required: true }],
 		webhooks: [
 			{

@@ -57,8 +57,8 @@ export function allocationFieldsParameter(operation: string): INodeProperties {
 			send: {
 				type: 'query',
 				property: 'fields',
-				// Sub-objects are read with their ID so the answer stays comparable. No arrow function here: the
-				// expression engine of n8n 1.82 (n8n-workflow 1.80) refuses one with "invalid syntax".
+				// Sub-objects are read with their ID so the answer stays comparable. No arrow function here: older
+				// n8n expression engines (n8n-workflow 1.80) refuse one with "invalid syntax".
 				value: '={{ $value.join(",").replace(/(receiving_credential|owning_credential)/g, "$1{id}") }}',
 			},
 		},
