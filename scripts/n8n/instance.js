@@ -327,8 +327,9 @@ async function startN8n({ mode = 'regular', port, userFolder, packageDir = ROOT,
 			}
 		}
 		if (!n8n.apiKey) {
-			const scopes = await n8n.rest('GET', '/api-keys/scopes');
-			const key = await n8n.rest('POST', '/api-keys', { label: `scripts-${Date.now()}`, scopes, expiresAt: null });
+			// n8n before 1.9x has API keys without scopes (no /api-keys/scopes).
+			const scopes = await n8n.rest('GET', '/api-keys/scopes').catch((error) => (error.status === 404 ? undefined : Promise.reject(error)));
+			const key = await n8n.rest('POST', '/api-keys', { label: `scripts-${Date.now()}`, ...(scopes ? { scopes } : {}), expiresAt: null });
 			n8n.apiKey = state.apiKey = key.rawApiKey;
 			saveState();
 		}
