@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 
-import { byId, sleep, useN8n, type Json } from './support';
+import { byId, N8N_LINE, sleep, useN8n, type Json } from './support';
 import { itemsIn } from '../messaging/stopRecord';
 
 const e2e = useN8n();
@@ -165,7 +165,10 @@ describe(`Stop during a send (real n8n, ${e2e.mode} mode)`, () => {
 		);
 	});
 
-	it('sent in batches (Loop Over Items) with "Save execution progress" on: every batch finished before Stop is saved with its message IDs, the log has the running one', async () => {
+	// The workaround for queue mode on n8n 2.x. Not on n8n 1.x (run in regular mode, where custom data keeps the record):
+	// in one of three CI runs n8n 1.123.81 left the stopped batch execution 'running' for over a minute.
+	const onLineTwo = N8N_LINE === 2 ? it : it.skip;
+	onLineTwo('sent in batches (Loop Over Items) with "Save execution progress" on: every batch finished before Stop is saved with its message IDs, the log has the running one', async () => {
 		const { ids } = e2e.emulator;
 		const BATCH = 40;
 		const workflow = e2e.manualWorkflow('e2e stop, batches', [
